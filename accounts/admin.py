@@ -1,0 +1,65 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import AccessLogEntry, Organisation, SignInLink, User
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "email", "phone"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "role", "organisation", "is_active"]
+    list_filter = ["role", "organisation", "is_active", "is_staff"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+    list_select_related = ["organisation"]
+    fieldsets = DjangoUserAdmin.fieldsets + (
+        (_("Role"), {"fields": ["role", "organisation", "wants_daily_digest"]}),
+    )
+    add_fieldsets = DjangoUserAdmin.add_fieldsets + (
+        (_("Role"), {"fields": ["role", "organisation"]}),
+    )
+
+
+@admin.register(SignInLink)
+class SignInLinkAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at", "expires_at", "revoked_at", "last_used_at"]
+    list_filter = ["revoked_at"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "token_hash", "created_at", "created_by", "last_used_at"]
+    actions = ["revoke"]
+
+    @admin.action(description=_("Revoke the selected links"))
+    def revoke(self, request, queryset):
+        from .services import signin_link_revoke
+
+        for link in queryset:
+            signin_link_revoke(link=link)
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(admin.ModelAdmin):
+    """Read-only: the access log cannot be edited or deleted through the app."""
+
+    list_display = ["at", "user", "organisation", "youth_id", "what", "purpose"]
+    list_filter = ["organisation", "user__role"]
+    search_fields = ["user__username", "what", "=youth_id"]
+    list_select_related = ["user", "organisation"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

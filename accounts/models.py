@@ -1,0 +1,163 @@
+import hashlib
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    """A municipal youth unit: the tenant every record belongs to."""
+
+    name = models.CharField(_("name"), max_length=200)
+    code = models.CharField(
+        _("short code"),
+        max_length=10,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2,10}$", _("Use 2–10 capital letters A–Z."))],
+        help_text=_("Used in certificate numbers, e.g. HER-2026-0001."),
+    )
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2,10}$"), name="organisation_code_capitals"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        CASEWORKER = "caseworker", _("Caseworker")
+        MANAGER = "manager", _("Manager")
+        MENTOR = "mentor", _("Company mentor")
+        YOUTH = "youth", _("Young person")
+        ADMIN = "admin", _("Administrator")
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="users",
+        null=True,
+        blank=True,
+    )
+    # When the caseworker last opened the dashboard: "new progress since I last looked".
+    progress_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+    wants_daily_digest = models.BooleanField(
+        _("daily e-mail with new progress"),
+        default=False,
+        help_text=_("An e-mail each morning with the mentors' new entries on your youth."),
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role="admin") | Q(organisation__isnull=False),
+                name="user_has_organisation_unless_admin",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_caseworker(self) -> bool:
+        return self.role == self.Role.CASEWORKER
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == self.Role.MANAGER
+
+    @property
+    def is_mentor(self) -> bool:
+        return self.role == self.Role.MENTOR
+
+    @property
+    def is_youth(self) -> bool:
+        return self.role == self.Role.YOUTH
+
+    @property
+    def is_staff_member(self) -> bool:
+        """Caseworkers and managers: the organisation's own staff."""
+        return self.role in (self.Role.CASEWORKER, self.Role.MANAGER)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class SignInLink(models.Model):
+    """A personal, time-limited, revocable sign-in link for mentors and youth.
+
+    Only the SHA-256 of the token is stored; the link itself is shown or sent once.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signin_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sign-in link")
+        verbose_name_plural = _("sign-in links")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="signin_link_expires_after_creation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class AccessLogEntry(models.Model):
+    """One look at a young person's personal data (GDPR art. 5(2), 15).
+
+    The youth is kept as a plain id, not a foreign key: accounts sits below youth in the
+    dependency order, and a log row must outlive anonymisation of the person it is about.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="access_log_entries")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    youth_id = models.BigIntegerField(db_index=True)
+    what = models.CharField(_("what was shown"), max_length=200)
+    purpose = models.CharField(_("purpose"), max_length=200)
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["youth_id", "-at"], name="accesslog_youth_at")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} → youth {self.youth_id}: {self.what}"

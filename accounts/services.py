@@ -1,0 +1,118 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import AccessLogEntry, Organisation, SignInLink, User, hash_token
+
+
+class SignInLinkError(Exception):
+    """A sign-in link that cannot be used; the message is shown to the person."""
+
+
+# Why each role looks at a young person's data: the purpose written to the access log.
+PURPOSES = {
+    User.Role.CASEWORKER: "Sagsbehandling af den unges forløb",
+    User.Role.MANAGER: "Ledelse, statistik og kvalitetssikring",
+    User.Role.MENTOR: "Mentorstøtte i praktikken",
+    User.Role.YOUTH: "Den unges indsigt i egne oplysninger",
+    User.Role.ADMIN: "Systemadministration",
+}
+
+
+def access_log_record(*, user: User, youth_id: int, organisation_id: int, what: str) -> None:
+    """Write one access-log row: who looked at which young person's data, what, and why."""
+    AccessLogEntry.objects.create(
+        user=user,
+        youth_id=youth_id,
+        organisation_id=organisation_id,
+        what=what[:200],
+        purpose=PURPOSES[user.role],
+    )
+
+
+def access_log_prune(*, older_than_days: int | None = None) -> int:
+    days = older_than_days or settings.ACCESS_LOG_RETENTION_DAYS
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _details = AccessLogEntry.objects.filter(at__lt=cutoff).delete()
+    return deleted
+
+
+def signin_link_create(
+    *, user: User, created_by: User | None, days: int | None = None
+) -> tuple[SignInLink, str]:
+    """Create a personal sign-in link; returns the link row and the URL path to send.
+
+    The token is shown once and only its hash is stored.
+    """
+    if user.role not in (User.Role.MENTOR, User.Role.YOUTH):
+        raise SignInLinkError(_("Sign-in links are only for mentors and young people."))
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    link = SignInLink.objects.create(
+        user=user,
+        token_hash=hash_token(token),
+        created_at=now,
+        created_by=created_by,
+        expires_at=now + timedelta(days=days or settings.SIGNIN_LINK_DAYS),
+    )
+    return link, reverse("accounts:link_signin", kwargs={"token": token})
+
+
+def signin_link_revoke(*, link: SignInLink) -> None:
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+
+
+def signin_links_revoke_all(*, user: User) -> int:
+    return SignInLink.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def signin_link_use(*, token: str) -> User:
+    """Return the user a valid link belongs to, or raise SignInLinkError."""
+    link = (
+        SignInLink.objects.select_for_update()
+        .select_related("user")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if link is None:
+        raise SignInLinkError(_("This sign-in link is not valid. Ask your contact for a new one."))
+    if link.revoked_at is not None:
+        raise SignInLinkError(
+            _("This sign-in link has been withdrawn. Ask your contact for a new one.")
+        )
+    if link.expires_at <= timezone.now():
+        raise SignInLinkError(_("This sign-in link has expired. Ask your contact for a new one."))
+    if not link.user.is_active:
+        raise SignInLinkError(_("This account is closed."))
+    link.last_used_at = timezone.now()
+    link.save(update_fields=["last_used_at"])
+    return link.user
+
+
+def user_create_for_person(
+    *, organisation: Organisation, role: str, first_name: str, last_name: str, email: str
+) -> User:
+    """A password-less account for a mentor or a young person (they sign in by link)."""
+    base = f"{role}-{secrets.token_hex(4)}"
+    user = User(
+        username=base,
+        role=role,
+        organisation=organisation,
+        first_name=first_name[:150],
+        last_name=last_name[:150],
+        email=email,
+    )
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    return user

@@ -1,0 +1,54 @@
+from django.contrib import admin
+
+from .models import Certificate, GoalTemplate, LearningGoal, ProgressEntry
+
+
+@admin.register(GoalTemplate)
+class GoalTemplateAdmin(admin.ModelAdmin):
+    list_display = ["title", "area", "level", "points", "industry", "organisation", "is_active"]
+    list_filter = ["organisation", "area", "level", "industry", "is_active"]
+    search_fields = ["title", "criteria"]
+
+
+class ProgressEntryInline(admin.TabularInline):
+    model = ProgressEntry
+    extra = 0
+    raw_id_fields = ["author"]
+    readonly_fields = ["created_at", "submission_key"]
+
+
+@admin.register(LearningGoal)
+class LearningGoalAdmin(admin.ModelAdmin):
+    list_display = ["title", "placement", "area", "target_level", "assessed_level", "points"]
+    list_filter = ["area", "target_level", "assessed_level", "placement__organisation"]
+    search_fields = ["title", "placement__youth__first_name", "placement__youth__last_name"]
+    list_select_related = ["placement__youth", "placement__company"]
+    raw_id_fields = ["placement", "template", "assessed_by"]
+    inlines = [ProgressEntryInline]
+
+
+@admin.register(ProgressEntry)
+class ProgressEntryAdmin(admin.ModelAdmin):
+    list_display = ["goal", "observed_on", "level", "author", "withdrawn_at"]
+    list_filter = ["level", "goal__placement__organisation"]
+    search_fields = ["note", "goal__title"]
+    list_select_related = ["goal", "author"]
+    raw_id_fields = ["goal", "author"]
+    date_hierarchy = "observed_on"
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    """Issued certificates are frozen: the admin shows them but does not edit them."""
+
+    list_display = ["number", "youth", "status", "issued_on", "organisation"]
+    list_filter = ["organisation", "status", "year"]
+    search_fields = ["number", "verification_code", "youth__first_name", "youth__last_name"]
+    list_select_related = ["youth", "organisation"]
+    raw_id_fields = ["youth", "supersedes", "issued_by", "revoked_by", "created_by"]
+    filter_horizontal = ["goals"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.is_issued:
+            return [field.name for field in self.model._meta.fields] + ["goals"]
+        return ["number", "verification_code", "pdf", "pdf_sha256", "snapshot"]

@@ -1,0 +1,135 @@
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+from companies.models import Company, Mentor
+from youth.models import Youth
+
+
+class Placement(models.Model):
+    class Kind(models.TextChoices):
+        INTERNSHIP = "virksomhedspraktik", _("Company internship")
+        TASTER = "snusepraktik", _("Taster placement")
+        WAGE_SUBSIDY = "loentilskud", _("Wage subsidy")
+        PAID_HOURS = "loennede_timer", _("Paid hours")
+        FLEX_JOB = "fleksjob", _("Flex job")
+        APPRENTICESHIP = "mesterlaere", _("Apprenticeship")
+        OWN_WORKSHOP = "eget_vaerksted", _("Own workshop")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+        INTERRUPTED = "interrupted", _("Interrupted")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="placements"
+    )
+    youth = models.ForeignKey(
+        Youth, on_delete=models.PROTECT, related_name="placements", verbose_name=_("young person")
+    )
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="placements", verbose_name=_("company")
+    )
+    mentor = models.ForeignKey(
+        Mentor,
+        on_delete=models.PROTECT,
+        related_name="placements",
+        null=True,
+        blank=True,
+        verbose_name=_("mentor"),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"), null=True, blank=True)
+    hours_per_week = models.DecimalField(
+        _("hours per week"),
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(48)],
+    )
+    accommodations = models.TextField(
+        _("agreed accommodations"),
+        blank=True,
+        help_text=_("What the mentor should know and take into account. The mentor sees this."),
+    )
+    expectations = models.TextField(
+        _("expectations agreed"),
+        blank=True,
+        help_text=_("What the young person, the company and we have agreed. The mentor sees this."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    interruption_reason = models.CharField(_("reason for interruption"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+        ordering = ["-starts_on"]
+        indexes = [
+            models.Index(fields=["organisation", "status", "starts_on"], name="placement_org_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="placement_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_week__gte=0) & Q(hours_per_week__lte=48),
+                name="placement_hours_in_range",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="interrupted") | ~Q(interruption_reason=""),
+                name="placement_interruption_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.youth} – {self.company} ({self.get_kind_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.PLANNED, self.Status.ACTIVE)
+
+    def mentor_may_log_on(self, today: date) -> bool:
+        """Mentors log while the placement runs and for a grace period after it ends."""
+        if self.status == self.Status.PLANNED:
+            return False
+        if self.status == self.Status.ACTIVE:
+            return True
+        last_day = self.ends_on or today
+        return today <= last_day + timedelta(days=settings.MENTOR_GRACE_DAYS)
+
+
+class FollowUp(models.Model):
+    class Kind(models.TextChoices):
+        VISIT = "visit", _("Visit")
+        PHONE = "phone", _("Phone call")
+        MEETING = "meeting", _("Meeting")
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="follow_ups")
+    held_on = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    note = models.TextField(_("note"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["-held_on", "-created_at"]
+        indexes = [models.Index(fields=["placement", "-held_on"], name="followup_placement_date")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on}"

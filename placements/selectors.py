@@ -1,0 +1,34 @@
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.access import require_write
+from accounts.models import User
+
+from .models import FollowUp, Placement
+
+
+def placements_for_user(user: User) -> QuerySet[Placement]:
+    placements = Placement.objects.select_related("youth", "company", "mentor")
+    if user.is_staff_member:
+        return placements.filter(organisation_id=user.organisation_id)
+    if user.is_mentor:
+        return placements.filter(mentor__user=user)
+    if user.is_youth:
+        return placements.filter(youth__user=user)
+    return placements.none()
+
+
+def get_placement_for_user(user: User, pk: int, *, write: bool = False) -> Placement:
+    placement = get_object_or_404(placements_for_user(user), pk=pk)
+    if write:
+        require_write(user)
+    return placement
+
+
+def follow_ups_for_user(user: User) -> QuerySet[FollowUp]:
+    """Follow-up notes are sensitive: caseworkers and managers only."""
+    if user.is_staff_member:
+        return FollowUp.objects.filter(
+            placement__organisation_id=user.organisation_id
+        ).select_related("author", "placement")
+    return FollowUp.objects.none()

@@ -1,0 +1,17 @@
+// Small behaviours without inline script (the Content-Security-Policy forbids inline script).
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  // Ask before anything is removed, revoked or ended.
+  const question = form.dataset.confirm;
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+    return;
+  }
+  // One tap, one submission: disable the buttons while the form is sent.
+  if (form.dataset.submitted) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.submitted = "1";
+  setTimeout(() => delete form.dataset.submitted, 5000);
+});

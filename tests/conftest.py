@@ -1,0 +1,84 @@
+import pytest
+from django.db import connection
+
+from tests.factories import (
+    CaseworkerFactory,
+    ManagerFactory,
+    MentorUserFactory,
+    OrganisationFactory,
+    PlacementFactory,
+    UserFactory,
+    YouthFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _plain_http(settings):
+    """Tests talk plain HTTP to the test server; production keeps HTTPS-only cookies."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
+@pytest.fixture
+def on_postgres():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: set DATABASE_URL")
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="NextJob Herning", code="HER")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="PÅ VEJ Billund", code="BIL")
+
+
+@pytest.fixture
+def caseworker(organisation):
+    return CaseworkerFactory(organisation=organisation, username="sagsbehandler")
+
+
+@pytest.fixture
+def colleague(organisation):
+    """Another caseworker in the same organisation."""
+    return CaseworkerFactory(organisation=organisation, username="kollega")
+
+
+@pytest.fixture
+def manager(organisation):
+    return ManagerFactory(organisation=organisation, username="leder")
+
+
+@pytest.fixture
+def stranger(other_organisation):
+    """A caseworker in another organisation: must never see our data."""
+    return CaseworkerFactory(organisation=other_organisation, username="fremmed")
+
+
+@pytest.fixture
+def youth(organisation, caseworker):
+    return YouthFactory(organisation=organisation, caseworker=caseworker)
+
+
+@pytest.fixture
+def mentor_user(organisation):
+    return MentorUserFactory(organisation=organisation, username="mentor")
+
+
+@pytest.fixture
+def placement(youth, mentor_user):
+    mentor = mentor_user.mentor_profile
+    return PlacementFactory(
+        organisation=youth.organisation, youth=youth, company=mentor.company, mentor=mentor
+    )
+
+
+@pytest.fixture
+def youth_user(youth):
+    user = UserFactory(organisation=youth.organisation, role="youth", username="ung")
+    youth.user = user
+    youth.save(update_fields=["user"])
+    return user
