@@ -7,7 +7,11 @@ urlpatterns = [
     path("unge/", include("youth.urls")),
     path("virksomheder/", include("companies.urls")),
     path("praktikker/", include("placements.urls")),
-    path("", include("certificates.urls")),
+    path("maal/", include("certificates.urls.goals")),
+    path("mentor/", include("certificates.urls.mentor")),
+    path("beviser/", include("certificates.urls.certificates")),
+    path("min-side/", include("certificates.urls.me")),
+    path("v/", include("certificates.urls.verify")),
     path("statistik/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
