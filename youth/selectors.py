@@ -4,7 +4,7 @@ Mentor scoping follows the reverse relation `placements__mentor__user` by name, 
 app reads placements without importing it (dependencies point one way).
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.access import require_write
@@ -29,3 +29,46 @@ def get_youth_for_user(user: User, pk: int, *, write: bool = False) -> Youth:
     if write:
         require_write(user)
     return youth
+
+
+YOUTH_SORTS = {
+    "name": ("first_name", "last_name", "pk"),
+    "-started_on": ("-started_on", "first_name", "pk"),
+    "started_on": ("started_on", "first_name", "pk"),
+    "status": ("status", "first_name", "last_name", "pk"),
+}
+
+
+def youth_list_for_user(
+    user: User,
+    *,
+    q: str = "",
+    status: str = "",
+    caseworker: User | None = None,
+    company_id: int | None = None,
+    sort: str = "name",
+) -> QuerySet[Youth]:
+    """The youth list: search by name, filter by status, caseworker and company, sorted."""
+    youth = youth_for_user(user)
+    for word in q.split():
+        youth = youth.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    if status:
+        youth = youth.filter(status=status)
+    if caseworker is not None:
+        youth = youth.filter(caseworker=caseworker)
+    if company_id is not None:
+        # Through the reverse relation by name: youth does not import placements.
+        youth = youth.filter(placements__company_id=company_id).distinct()
+    return youth.order_by(*YOUTH_SORTS.get(sort, YOUTH_SORTS["name"]))
+
+
+def youth_company_choices(user: User) -> list[tuple[int, str]]:
+    """The companies the user's youth have been placed at, for the company filter."""
+    rows = (
+        youth_for_user(user)
+        .filter(placements__isnull=False)
+        .values_list("placements__company_id", "placements__company__name")
+        .order_by("placements__company__name")
+        .distinct()
+    )
+    return list(rows)

@@ -1,0 +1,1 @@
+"""Pages that read across apps: one module per page family (dashboard, youth, …)."""

@@ -1,0 +1,40 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from accounts.access import staff_required
+from accounts.models import User
+from accounts.services import user_mark_progress_seen
+
+from ..selectors import DASHBOARD_DAYS, dashboard_for_user
+
+# Each role's start page. Resolved inside the view, so a page that does not exist yet
+# affects only its own role.
+ROLE_HOMES = {
+    User.Role.CASEWORKER: "workspace:dashboard",
+    User.Role.MANAGER: "workspace:dashboard",
+    User.Role.MENTOR: "mentor:home",
+    User.Role.YOUTH: "me:home",
+    User.Role.ADMIN: "admin:index",
+}
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Everyone lands here after signing in and is sent to the start page of their role."""
+    return redirect(ROLE_HOMES[request.user.role])
+
+
+@staff_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The caseworker's overview of what needs attention; a manager sees the organisation."""
+    today = timezone.localdate()
+    overview = dashboard_for_user(request.user, today=today)
+    # Shown as new on this visit; from now on they are seen.
+    user_mark_progress_seen(user=request.user)
+    return render(
+        request,
+        "workspace/dashboard.html",
+        {"overview": overview, "today": today, "days": DASHBOARD_DAYS},
+    )

@@ -1,0 +1,21 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from accounts.access import staff_required
+from accounts.services import access_log_record
+from youth.selectors import get_youth_for_user
+
+from ..selectors import youth_profile
+
+
+@staff_required
+def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    youth = get_youth_for_user(request.user, pk)
+    profile = youth_profile(request.user, youth)
+    access_log_record(
+        user=request.user,
+        youth_id=youth.pk,
+        organisation_id=youth.organisation_id,
+        what="Profil: kontakt, plan, skånehensyn, praktikker, mål og beviser",
+    )
+    return render(request, "workspace/youth_detail.html", {"youth": youth, "profile": profile})

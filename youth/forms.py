@@ -1,0 +1,138 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation, User
+
+from .models import Youth
+
+# The date picker sends ISO dates; people who type a date write it the Danish way.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's validation errors next to the matching fields (others above the form)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+class YouthForm(forms.ModelForm):
+    class Meta:
+        model = Youth
+        fields = [
+            "first_name",
+            "last_name",
+            "birth_date",
+            "email",
+            "phone",
+            "caseworker",
+            "started_on",
+            "dream",
+            "support_needs",
+        ]
+        widgets = {
+            "birth_date": DateInput(),
+            "started_on": DateInput(),
+            "dream": forms.Textarea(attrs={"rows": 3}),
+            "support_needs": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caseworker"].queryset = User.objects.filter(
+            organisation=organisation, role=User.Role.CASEWORKER, is_active=True
+        ).order_by("first_name", "last_name")
+        self.fields["caseworker"].error_messages["invalid_choice"] = _(
+            "Choose a caseworker from your own organisation."
+        )
+        for name in ("birth_date", "started_on"):
+            self.fields[name].input_formats = DATE_INPUT_FORMATS
+        self.fields["first_name"].widget.attrs["autocomplete"] = "off"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "off"
+        self.fields["phone"].widget.attrs.update({"type": "tel", "autocomplete": "off"})
+
+
+class YouthEndForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("How did the course end?"),
+        choices=[
+            (Youth.Status.COMPLETED, _("Completed as planned")),
+            (Youth.Status.STOPPED, _("Stopped early")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    ended_on = forms.DateField(
+        label=_("End date"), widget=DateInput(), input_formats=DATE_INPUT_FORMATS
+    )
+    outcome = forms.ChoiceField(
+        label=_("What does the young person go on to?"),
+        choices=[("", "—")] + Youth.Outcome.choices,
+    )
+    education = forms.ChoiceField(
+        label=_("Kind of education"),
+        choices=[("", "—")] + Youth.Education.choices,
+        required=False,
+        help_text=_("Only when the young person goes on to an education."),
+    )
+    outcome_note = forms.CharField(
+        label=_("Note"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {"ended_on": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+
+
+class YouthFilterForm(forms.Form):
+    """The search and filters above the youth list (GET; unknown values are ignored)."""
+
+    SORTS = [
+        ("name", _("Name")),
+        ("-started_on", _("Newest start")),
+        ("started_on", _("Oldest start")),
+        ("status", _("Status")),
+    ]
+
+    q = forms.CharField(label=_("Search by name"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("All"))] + Youth.Status.choices, required=False
+    )
+    caseworker = forms.ModelChoiceField(
+        label=_("Caseworker"), queryset=User.objects.none(), required=False, empty_label=_("All")
+    )
+    company = forms.TypedChoiceField(label=_("Company"), coerce=int, required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+
+    def __init__(self, *args, organisation_id: int, companies: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caseworker"].queryset = User.objects.filter(
+            organisation_id=organisation_id, role=User.Role.CASEWORKER
+        ).order_by("first_name", "last_name")
+        self.fields["company"].choices = [("", _("All"))] + companies
+        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+
+    def filters(self) -> dict:
+        """The valid filters; a value that does not validate is simply left out."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "q": data.get("q", ""),
+            "status": data.get("status", ""),
+            "caseworker": data.get("caseworker"),
+            "company_id": data.get("company") or None,
+            "sort": data.get("sort") or "name",
+        }
