@@ -88,7 +88,9 @@ class Company(models.Model):
             models.CheckConstraint(
                 condition=Q(cvr__regex=r"^[1-9][0-9]{7}$"), name="company_cvr_eight_digits"
             ),
-            models.CheckConstraint(condition=_cvr_checksum_is_zero(), name="company_cvr_modulus_11"),
+            models.CheckConstraint(
+                condition=_cvr_checksum_is_zero(), name="company_cvr_modulus_11"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,4 +1,5 @@
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from accounts.access import require_write
@@ -34,3 +35,37 @@ def get_mentor_for_user(user: User, pk: int, *, write: bool = False) -> Mentor:
     if write:
         require_write(user)
     return mentor
+
+
+def company_list_for_user(
+    user: User,
+    *,
+    search: str = "",
+    industry: str = "",
+    active: bool | None = None,
+    with_running_placement: bool = False,
+) -> QuerySet[Company]:
+    """The company network as one page of rows: counts are annotated, never fetched per row."""
+    active_mentors = (
+        Mentor.objects.filter(company=OuterRef("pk"), is_active=True)
+        .order_by()
+        .values("company")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    companies = companies_for_user(user).annotate(
+        running_placements=Count("placements", filter=Q(placements__status="active")),
+        active_mentors=Coalesce(Subquery(active_mentors), 0),
+    )
+    if search:
+        words = Q()
+        for word in search.split():
+            words &= Q(name__icontains=word) | Q(cvr__startswith=word) | Q(city__icontains=word)
+        companies = companies.filter(words)
+    if industry:
+        companies = companies.filter(industry=industry)
+    if active is not None:
+        companies = companies.filter(is_active=active)
+    if with_running_placement:
+        companies = companies.filter(running_placements__gt=0)
+    return companies.order_by("name", "pk")

@@ -1,17 +1,189 @@
-from django.db import transaction
+from datetime import date
 
-from accounts.models import SignInLink, User
-from accounts.services import signin_link_create, user_create_for_person
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
 
-from .models import Mentor
+from accounts.models import Organisation, SignInLink, User
+from accounts.services import signin_link_create, signin_links_revoke_all, user_create_for_person
+
+from .models import Company, Mentor
+
+# What a caseworker may change on a company after it is created.
+COMPANY_FIELDS = (
+    "name",
+    "cvr",
+    "industry",
+    "address",
+    "postal_code",
+    "city",
+    "phone",
+    "email",
+    "in_network_since",
+    "is_own_workshop",
+    "notes",
+)
+MENTOR_FIELDS = ("name", "title", "email", "phone")
+
+# Placements that still need a company and a mentor (a reverse lookup: no import of placements).
+OPEN_PLACEMENT = Q(placements__status__in=["planned", "active"])
+
+
+class CompanyError(Exception):
+    """A change to the company network that cannot be made; `field` names the form field."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _company_save(company: Company) -> Company:
+    duplicate = Company.objects.filter(organisation_id=company.organisation_id, cvr=company.cvr)
+    if company.pk:
+        duplicate = duplicate.exclude(pk=company.pk)
+    if duplicate.exists():
+        raise CompanyError(
+            _("%(name)s already has CVR number %(cvr)s in your network.")
+            % {"name": duplicate.first().name, "cvr": company.cvr},
+            field="cvr",
+        )
+    company.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            company.save()
+    except IntegrityError as error:
+        raise CompanyError(_("This CVR number is already in your network."), field="cvr") from error
+    return company
+
+
+@transaction.atomic
+def company_create(
+    *,
+    organisation: Organisation,
+    name: str,
+    cvr: str,
+    industry: str,
+    address: str = "",
+    postal_code: str = "",
+    city: str = "",
+    phone: str = "",
+    email: str = "",
+    in_network_since: date | None = None,
+    is_own_workshop: bool = False,
+    notes: str = "",
+) -> Company:
+    company = Company(
+        organisation=organisation,
+        name=name,
+        cvr=cvr,
+        industry=industry,
+        address=address,
+        postal_code=postal_code,
+        city=city,
+        phone=phone,
+        email=email,
+        in_network_since=in_network_since,
+        is_own_workshop=is_own_workshop,
+        notes=notes,
+    )
+    return _company_save(company)
+
+
+@transaction.atomic
+def company_update(*, company: Company, data: dict) -> Company:
+    for field in COMPANY_FIELDS:
+        if field in data:
+            setattr(company, field, data[field])
+    return _company_save(company)
+
+
+@transaction.atomic
+def company_deactivate(*, company: Company) -> Company:
+    """Take a company out of the active network. Running or planned placements must end first."""
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    if Company.objects.filter(pk=company.pk).filter(OPEN_PLACEMENT).exists():
+        raise CompanyError(
+            _("The company has placements that are planned or running. End them first.")
+        )
+    company.is_active = False
+    company.save(update_fields=["is_active"])
+    return company
+
+
+@transaction.atomic
+def company_activate(*, company: Company) -> Company:
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    company.is_active = True
+    company.save(update_fields=["is_active"])
+    return company
+
+
+@transaction.atomic
+def mentor_create(
+    *, company: Company, name: str, title: str = "", email: str = "", phone: str = ""
+) -> Mentor:
+    if not company.is_active:
+        raise CompanyError(_("The company is not active in the network. Activate it first."))
+    mentor = Mentor(company=company, name=name, title=title, email=email, phone=phone)
+    mentor.full_clean()
+    mentor.save()
+    return mentor
+
+
+@transaction.atomic
+def mentor_update(*, mentor: Mentor, data: dict) -> Mentor:
+    for field in MENTOR_FIELDS:
+        if field in data:
+            setattr(mentor, field, data[field])
+    mentor.full_clean()
+    mentor.save()
+    if mentor.user_id and "email" in data:
+        User.objects.filter(pk=mentor.user_id).update(email=mentor.email)
+    return mentor
+
+
+@transaction.atomic
+def mentor_deactivate(*, mentor: Mentor) -> Mentor:
+    """The mentor stops: no new placements, and every sign-in link they hold stops working."""
+    mentor = Mentor.objects.select_for_update(of=("self",)).select_related("user").get(pk=mentor.pk)
+    if Mentor.objects.filter(pk=mentor.pk).filter(OPEN_PLACEMENT).exists():
+        raise CompanyError(
+            _(
+                "%(name)s is the mentor on a placement that is planned or running. "
+                "Choose another mentor for that placement first."
+            )
+            % {"name": mentor.name}
+        )
+    mentor.is_active = False
+    mentor.save(update_fields=["is_active"])
+    if mentor.user is not None:
+        signin_links_revoke_all(user=mentor.user)
+    return mentor
+
+
+@transaction.atomic
+def mentor_activate(*, mentor: Mentor) -> Mentor:
+    mentor = (
+        Mentor.objects.select_for_update(of=("self",)).select_related("company").get(pk=mentor.pk)
+    )
+    if not mentor.company.is_active:
+        raise CompanyError(_("The company is not active in the network. Activate it first."))
+    mentor.is_active = True
+    mentor.save(update_fields=["is_active"])
+    return mentor
 
 
 @transaction.atomic
 def mentor_signin_link_create(*, mentor: Mentor, by: User | None) -> tuple[SignInLink, str]:
     """Give the mentor a password-less account (first time) and a new personal sign-in link."""
-    mentor = Mentor.objects.select_for_update().select_related("company").get(pk=mentor.pk)
+    mentor = (
+        Mentor.objects.select_for_update(of=("self",)).select_related("company").get(pk=mentor.pk)
+    )
+    if not mentor.is_active:
+        raise CompanyError(_("%(name)s is no longer active as a mentor.") % {"name": mentor.name})
     if mentor.user is None:
-        first, _, last = mentor.name.partition(" ")
+        first, _sep, last = mentor.name.partition(" ")
         mentor.user = user_create_for_person(
             organisation=mentor.company.organisation,
             role=User.Role.MENTOR,

@@ -68,7 +68,7 @@ class Placement(models.Model):
     )
     interruption_reason = models.CharField(_("reason for interruption"), max_length=300, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -78,7 +78,9 @@ class Placement(models.Model):
         verbose_name_plural = _("placements")
         ordering = ["-starts_on"]
         indexes = [
-            models.Index(fields=["organisation", "status", "starts_on"], name="placement_org_status"),
+            models.Index(
+                fields=["organisation", "status", "starts_on"], name="placement_org_status"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

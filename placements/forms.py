@@ -1,0 +1,115 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from companies.forms import DateInput
+from companies.models import Company
+from companies.selectors import companies_for_user, mentors_for_user
+from youth.models import Youth
+from youth.selectors import youth_for_user
+
+from .models import FollowUp, Placement
+from .services import PlacementError, placement_period_check
+
+
+class MentorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, mentor) -> str:
+        return f"{mentor.name} ({mentor.company.name})"
+
+
+class PlacementForm(forms.ModelForm):
+    """Edit a placement; who and where stay as they are once it is created."""
+
+    class Meta:
+        model = Placement
+        fields = [
+            "mentor",
+            "kind",
+            "starts_on",
+            "ends_on",
+            "hours_per_week",
+            "accommodations",
+            "expectations",
+        ]
+        field_classes = {"mentor": MentorChoiceField}
+        widgets = {
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+            "hours_per_week": forms.NumberInput(attrs={"step": "0.5", "min": 0, "max": 48}),
+            "accommodations": forms.Textarea(attrs={"rows": 3}),
+            "expectations": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user: User, company: Company | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        company = company or getattr(self.instance, "company", None)
+        mentors = mentors_for_user(user).filter(is_active=True, company__is_active=True)
+        if company is not None:
+            mentors = mentors.filter(company=company)
+        if self.instance.mentor_id:
+            mentors = mentors | mentors_for_user(user).filter(pk=self.instance.mentor_id)
+        self.fields["mentor"].queryset = mentors.order_by("company__name", "name")
+        self.fields["mentor"].empty_label = _("No mentor yet")
+        self.fields["ends_on"].help_text = _("Leave empty if the end is not agreed yet.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on"):
+            try:
+                placement_period_check(data["starts_on"], data.get("ends_on"))
+            except PlacementError as error:
+                self.add_error(error.field, error.message)
+        return data
+
+
+class PlacementCreateForm(PlacementForm):
+    """A new placement for a young person at a company; one of the two may be given."""
+
+    class Meta(PlacementForm.Meta):
+        fields = ["youth", "company", *PlacementForm.Meta.fields]
+
+    def __init__(
+        self, *args, user: User, youth: Youth | None = None, company: Company | None = None, **kw
+    ):
+        super().__init__(*args, user=user, company=company, **kw)
+        youth_field, company_field = self.fields["youth"], self.fields["company"]
+        youth_field.queryset = youth_for_user(user).filter(status=Youth.Status.ACTIVE)
+        company_field.queryset = companies_for_user(user).filter(is_active=True)
+        for field, fixed in ((youth_field, youth), (company_field, company)):
+            if fixed is not None:
+                field.queryset = field.queryset.filter(pk=fixed.pk)
+                field.initial, field.disabled = fixed.pk, True
+        youth_field.empty_label = _("Choose a young person")
+        company_field.empty_label = _("Choose a company")
+        if company is None:
+            self.fields["mentor"].help_text = _("The mentor must work at the chosen company.")
+
+
+class InterruptForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the placement interrupted?"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ends_on"].initial = timezone.localdate()
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["held_on", "kind", "note"]
+        widgets = {
+            "held_on": DateInput(),
+            "kind": forms.RadioSelect(),
+            "note": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].initial = timezone.localdate()
+        self.fields["kind"].choices = FollowUp.Kind.choices

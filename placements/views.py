@@ -1,0 +1,129 @@
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import caseworker_required
+from accounts.services import access_log_record
+from companies.selectors import get_company_for_user
+from youth.selectors import get_youth_for_user
+
+from . import services
+from .forms import FollowUpForm, InterruptForm, PlacementCreateForm, PlacementForm
+from .models import Placement
+from .selectors import get_placement_for_user
+
+
+def _to_placement(placement: Placement) -> HttpResponse:
+    return redirect("workspace:placement_detail", pk=placement.pk)
+
+
+def _query_pk(request: HttpRequest, name: str) -> int | None:
+    value = request.GET.get(name, "")
+    if not value:
+        return None
+    if not value.isdigit():
+        raise Http404
+    return int(value)
+
+
+@caseworker_required
+def placement_create(request: HttpRequest) -> HttpResponse:
+    youth_pk, company_pk = _query_pk(request, "youth"), _query_pk(request, "company")
+    youth = get_youth_for_user(request.user, youth_pk, write=True) if youth_pk else None
+    company = get_company_for_user(request.user, company_pk, write=True) if company_pk else None
+    form = PlacementCreateForm(
+        request.POST or None, user=request.user, youth=youth, company=company
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            placement = services.placement_create(**form.cleaned_data, by=request.user)
+        except services.PlacementError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The placement is created."))
+            return _to_placement(placement)
+    return render(
+        request,
+        "placements/placement_form.html",
+        {"form": form, "youth": youth, "company": company},
+    )
+
+
+@caseworker_required
+def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    placement = get_placement_for_user(request.user, pk, write=True)
+    access_log_record(
+        user=request.user,
+        youth_id=placement.youth_id,
+        organisation_id=placement.organisation_id,
+        what="Praktik: redigering af aftaler og skånehensyn i praktikken",
+    )
+    form = PlacementForm(request.POST or None, instance=placement, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.placement_update(placement=placement, data=form.cleaned_data)
+        except services.PlacementError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The changes are saved."))
+            return _to_placement(placement)
+    return render(request, "placements/placement_form.html", {"form": form, "placement": placement})
+
+
+@require_POST
+@caseworker_required
+def placement_start(request: HttpRequest, pk: int) -> HttpResponse:
+    placement = get_placement_for_user(request.user, pk, write=True)
+    try:
+        services.placement_start(placement=placement)
+    except services.PlacementError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The placement has started."))
+    return _to_placement(placement)
+
+
+@require_POST
+@caseworker_required
+def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    placement = get_placement_for_user(request.user, pk, write=True)
+    try:
+        services.placement_complete(placement=placement)
+    except services.PlacementError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The placement is completed."))
+    return _to_placement(placement)
+
+
+@caseworker_required
+def placement_interrupt(request: HttpRequest, pk: int) -> HttpResponse:
+    """A page of its own: interrupting needs a reason and a last day."""
+    placement = get_placement_for_user(request.user, pk, write=True)
+    form = InterruptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.placement_interrupt(placement=placement, **form.cleaned_data)
+        except services.PlacementError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The placement is interrupted."))
+            return _to_placement(placement)
+    return render(request, "placements/interrupt_form.html", {"form": form, "placement": placement})
+
+
+@caseworker_required
+def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
+    placement = get_placement_for_user(request.user, pk, write=True)
+    form = FollowUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.followup_create(placement=placement, author=request.user, **form.cleaned_data)
+        except services.PlacementError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("The follow-up note is saved."))
+            return _to_placement(placement)
+    return render(request, "placements/followup_form.html", {"form": form, "placement": placement})
