@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ..views import goals as views
 
 app_name = "goals"
-urlpatterns: list = []
+urlpatterns = [
+    path("katalog/", views.catalogue, name="catalogue"),
+    path("katalog/ny/", views.template_create, name="template_create"),
+    path("katalog/<int:pk>/ret/", views.template_edit, name="template_edit"),
+    path("katalog/<int:pk>/udgaa/", views.template_retire, name="template_retire"),
+    path("katalog/<int:pk>/genaktiver/", views.template_reactivate, name="template_reactivate"),
+    path("ny/", views.goal_create, name="create"),
+    path("<int:pk>/", views.goal_detail, name="detail"),
+    path("<int:pk>/ret/", views.goal_edit, name="edit"),
+    path("<int:pk>/vurder/", views.goal_assess, name="assess"),
+    path("notat/<int:pk>/fortryd/", views.entry_withdraw, name="entry_withdraw"),
+]

@@ -1,0 +1,70 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from companies.models import Industry
+
+from ..models import Area, GoalTemplate, LearningGoal, Level
+from .progress import DateField
+
+ANY = [("", _("All"))]
+SELECT = forms.Select(attrs={"class": "form-select"})
+
+
+class CatalogueSearchForm(forms.Form):
+    """Search the catalogue by text, industry, area and level. Every field is optional."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "class": "form-control"}),
+    )
+    industry = forms.ChoiceField(
+        label=_("Industry"), choices=ANY + Industry.choices, required=False, widget=SELECT
+    )
+    area = forms.ChoiceField(
+        label=_("Competence area"), choices=ANY + Area.choices, required=False, widget=SELECT
+    )
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        choices=ANY + Level.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=SELECT,
+    )
+
+    def criteria(self) -> dict:
+        """The valid search fields (empty when the form is not valid)."""
+        return self.cleaned_data if self.is_valid() else {}
+
+
+class GoalTemplateForm(forms.ModelForm):
+    class Meta:
+        model = GoalTemplate
+        fields = ["title", "criteria", "area", "level", "points", "industry"]
+        localized_fields = ["points"]
+        widgets = {"criteria": forms.Textarea(attrs={"rows": 4})}
+
+
+class LearningGoalForm(forms.ModelForm):
+    class Meta:
+        model = LearningGoal
+        fields = ["title", "criteria", "area", "target_level", "points"]
+        localized_fields = ["points"]
+        widgets = {"criteria": forms.Textarea(attrs={"rows": 4})}
+
+
+class AssessForm(forms.Form):
+    level = forms.TypedChoiceField(
+        label=_("Level reached"),
+        choices=Level.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose one of the three levels."),
+            "invalid_choice": _("Choose one of the three levels."),
+        },
+    )
+    assessed_on = DateField(label=_("Assessed on"), initial=timezone.localdate)

@@ -1,0 +1,45 @@
+import uuid
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Level
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
+
+
+class DateField(forms.DateField):
+    """A date picker that also accepts a typed Danish date (dd.mm.åååå)."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        kwargs.setdefault(
+            "error_messages", {"invalid": _("Write the date as dd.mm.yyyy, e.g. 24.03.2026.")}
+        )
+        super().__init__(**kwargs)
+
+
+class ProgressEntryForm(forms.Form):
+    """One entry in the progress log. The mentor's page renders `level` as three buttons."""
+
+    level = forms.TypedChoiceField(
+        label=_("Level seen"),
+        choices=Level.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose one of the three levels."),
+            "invalid_choice": _("Choose one of the three levels."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    observed_on = DateField(label=_("Date"), initial=timezone.localdate)
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)

@@ -1,0 +1,134 @@
+"""The goal catalogue and the learning goals on a placement."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Organisation, User
+from placements.models import Placement
+
+from ..models import GoalTemplate, LearningGoal, Level
+
+TEMPLATE_FIELDS = ("title", "criteria", "area", "level", "points", "industry")
+GOAL_FIELDS = ("title", "criteria", "area", "target_level", "points")
+
+
+class GoalError(Exception):
+    """A change to a goal that cannot be made; `field` names the form field."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@transaction.atomic
+def goal_template_create(
+    *,
+    organisation: Organisation,
+    title: str,
+    criteria: str,
+    area: str,
+    level: int,
+    points: Decimal,
+    industry: str = "",
+) -> GoalTemplate:
+    template = GoalTemplate(
+        organisation=organisation,
+        title=title,
+        criteria=criteria,
+        area=area,
+        level=level,
+        points=points,
+        industry=industry,
+    )
+    template.full_clean()
+    template.save()
+    return template
+
+
+@transaction.atomic
+def goal_template_update(*, template: GoalTemplate, data: dict) -> GoalTemplate:
+    for field in TEMPLATE_FIELDS:
+        if field in data:
+            setattr(template, field, data[field])
+    template.full_clean()
+    template.save()
+    return template
+
+
+@transaction.atomic
+def goal_template_retire(*, template: GoalTemplate, retired: bool = True) -> GoalTemplate:
+    """Take a goal out of the catalogue (or back in). Goals already copied to placements stay."""
+    template.is_active = not retired
+    template.save(update_fields=["is_active"])
+    return template
+
+
+@transaction.atomic
+def learning_goal_create(
+    *,
+    placement: Placement,
+    title: str,
+    criteria: str,
+    area: str,
+    target_level: int,
+    points: Decimal,
+    template: GoalTemplate | None = None,
+) -> LearningGoal:
+    """A goal on a placement, written fresh or copied from the catalogue and adjusted."""
+    if template is not None and template.organisation_id != placement.organisation_id:
+        raise GoalError(_("The goal in the catalogue belongs to another organisation."))
+    goal = LearningGoal(
+        placement=placement,
+        template=template,
+        title=title,
+        criteria=criteria,
+        area=area,
+        target_level=target_level,
+        points=points,
+    )
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def learning_goal_update(*, goal: LearningGoal, data: dict) -> LearningGoal:
+    for field in GOAL_FIELDS:
+        if field in data:
+            setattr(goal, field, data[field])
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def learning_goal_assess(
+    *, goal: LearningGoal, by: User, level: int, assessed_on: date
+) -> LearningGoal:
+    """Record the level the young person has reached on the goal, and when."""
+    goal = (
+        LearningGoal.objects.select_for_update(of=("self",))
+        .select_related("placement")
+        .get(pk=goal.pk)
+    )
+    if level not in Level.values:
+        raise GoalError(_("Choose one of the three levels."), field="level")
+    if assessed_on > timezone.localdate():
+        raise GoalError(_("The date cannot be in the future."), field="assessed_on")
+    if assessed_on < goal.placement.starts_on:
+        raise GoalError(
+            _("The date cannot be before the placement started (%(date)s).")
+            % {"date": goal.placement.starts_on.strftime("%d.%m.%Y")},
+            field="assessed_on",
+        )
+    goal.assessed_level = level
+    goal.assessed_on = assessed_on
+    goal.assessed_by = by
+    goal.full_clean()
+    goal.save(update_fields=["assessed_level", "assessed_on", "assessed_by", "updated_at"])
+    return goal
