@@ -1,8 +1,10 @@
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from accounts.access import require_write
 from accounts.models import User
+from placements.models import Placement
+from placements.selectors import placements_for_user
 
 from .models import Certificate, GoalTemplate, LearningGoal, ProgressEntry
 
@@ -65,3 +67,127 @@ def get_certificate_for_user(user: User, pk: int, *, write: bool = False) -> Cer
     if write:
         require_write(user)
     return certificate
+
+
+def goal_templates_search(
+    templates: QuerySet[GoalTemplate],
+    *,
+    q: str = "",
+    industry: str = "",
+    area: str = "",
+    level: int | None = None,
+) -> QuerySet[GoalTemplate]:
+    """Narrow catalogue goals by words in the title or criteria, industry, area and level."""
+    for word in q.split():
+        templates = templates.filter(Q(title__icontains=word) | Q(criteria__icontains=word))
+    if industry:
+        templates = templates.filter(industry=industry)
+    if area:
+        templates = templates.filter(area=area)
+    if level:
+        templates = templates.filter(level=level)
+    return templates
+
+
+# How many of their own entries a mentor sees under each goal.
+MENTOR_HISTORY = 5
+
+
+def goals_with_progress(goals: QuerySet[LearningGoal]) -> QuerySet[LearningGoal]:
+    """Annotate each goal with the latest level seen, from its latest entry not withdrawn:
+    `current_level` and `current_observed_on` (None when nothing is logged yet)."""
+    latest = ProgressEntry.objects.filter(goal=OuterRef("pk"), withdrawn_at__isnull=True).order_by(
+        "-observed_on", "-created_at"
+    )
+    return goals.annotate(
+        current_level=Subquery(latest.values("level")[:1]),
+        current_observed_on=Subquery(latest.values("observed_on")[:1]),
+    )
+
+
+def goals_for_placement(placement: Placement) -> QuerySet[LearningGoal]:
+    """A placement's goals (the placement already fetched through an access helper),
+    with the latest level seen; ordered by area for grouping."""
+    return goals_with_progress(LearningGoal.objects.filter(placement=placement)).order_by(
+        "area", "pk"
+    )
+
+
+def goal_timeline(goal: LearningGoal) -> QuerySet[ProgressEntry]:
+    """Every entry on a goal, withdrawn ones included, newest observation first."""
+    return goal.entries.select_related("author").order_by("-observed_on", "-created_at")
+
+
+def _mentor_entries(user: User) -> Prefetch:
+    own = ProgressEntry.objects.filter(author=user).order_by("-observed_on", "-created_at")
+    return Prefetch("entries", queryset=own[:MENTOR_HISTORY], to_attr="my_entries")
+
+
+def mentor_placements(user: User) -> QuerySet[Placement]:
+    """The mentor's placements, newest first, each with its goals and their current level."""
+    goals = goals_with_progress(LearningGoal.objects.order_by("area", "pk"))
+    return (
+        placements_for_user(user)
+        .filter(mentor__user=user)
+        .order_by("-starts_on", "-pk")
+        .prefetch_related(Prefetch("goals", queryset=goals, to_attr="goal_list"))
+    )
+
+
+def mentor_goals(user: User, placement: Placement) -> QuerySet[LearningGoal]:
+    """A placement's goals for its mentor: current level and the mentor's own latest entries."""
+    return (
+        goals_with_progress(goals_for_user(user).filter(placement=placement))
+        .order_by("area", "pk")
+        .prefetch_related(_mentor_entries(user))
+    )
+
+
+def get_mentor_goal(user: User, pk: int) -> LearningGoal:
+    """One goal on the mentor's own placement (goals_for_user scopes a mentor to their own
+    placements), ready to show as a card; 404 otherwise."""
+    goals = goals_with_progress(goals_for_user(user)).prefetch_related(_mentor_entries(user))
+    return get_object_or_404(goals, pk=pk)
+
+
+def assessed_goals_for_youth(user: User, youth_pk: int) -> QuerySet[LearningGoal]:
+    """The young person's assessed goals that may go on a certificate, by placement and area."""
+    return (
+        goals_for_user(user)
+        .filter(placement__youth_id=youth_pk, assessed_level__isnull=False)
+        .order_by("placement__starts_on", "placement_id", "area", "pk")
+    )
+
+
+def certificates_search(
+    certificates: QuerySet[Certificate],
+    *,
+    q: str = "",
+    status: str = "",
+    year: int | None = None,
+    youth_pk: int | None = None,
+) -> QuerySet[Certificate]:
+    """Narrow certificates by number or the young person's name, status, year and person."""
+    for word in q.split():
+        certificates = certificates.filter(
+            Q(number__icontains=word)
+            | Q(youth__first_name__icontains=word)
+            | Q(youth__last_name__icontains=word)
+        )
+    if status:
+        certificates = certificates.filter(status=status)
+    if year:
+        certificates = certificates.filter(year=year)
+    if youth_pk:
+        certificates = certificates.filter(youth_id=youth_pk)
+    return certificates
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    """The public verification lookup: an issued certificate and what replaced it, if any."""
+    return (
+        Certificate.objects.exclude(status=Certificate.Status.DRAFT)
+        .select_related("organisation", "superseded_by")
+        .filter(verification_code=code)
+        .first()
+    )

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ..views import me as views
 
 app_name = "me"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.me_home, name="home"),
+    path("beviser/", views.me_certificates, name="certificates"),
+    path("beviser/<int:pk>/pdf/", views.me_download, name="download"),
+]

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
+from ..views import verify as views
+
+# /v/<code>/ is printed on paper certificates: never change it.
 app_name = "verify"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.verify_lookup, name="lookup"),
+    path("<str:code>/", views.verify_detail, name="detail"),
+]

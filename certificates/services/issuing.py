@@ -1,0 +1,287 @@
+"""Certificates: draft, issue, revoke, correct (supersede).
+
+Issuing is one transaction: lock the organisation's counter for the year, take the next
+number, make a verification code, freeze a snapshot, render the PDF once, store it with its
+SHA-256 and mark the certificate issued. If anything fails, the transaction rolls back (no
+number used), a stored file is deleted again, and the draft stays as it was.
+"""
+
+import hashlib
+import logging
+import re
+import secrets
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from youth.models import Youth
+
+from ..models import Certificate, CertificateCounter, LearningGoal
+from ..pdf import certificate_pdf_render
+
+logger = logging.getLogger(__name__)
+
+# Crockford base32: no I, L, O or U, so a code typed from paper is hard to get wrong.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 20  # 20 × 5 bits = 100 bits of randomness
+CODE_CONFUSABLES = str.maketrans({"I": "1", "L": "1", "O": "0"})
+CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
+
+
+class CertificateError(Exception):
+    """A certificate operation that cannot be done; the message is shown to the caseworker."""
+
+
+def verification_code_new() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def verification_code_normalise(typed: str) -> str | None:
+    """The stored form of a code typed from paper (any case, dashes, spaces), or None."""
+    code = re.sub(r"[\s\-]", "", typed).upper().translate(CODE_CONFUSABLES)
+    return code if CODE_RE.match(code) else None
+
+
+def verification_code_display(code: str) -> str:
+    """XXXXX-XXXXX-XXXXX-XXXXX: how the code is printed and shown."""
+    return "-".join(code[i : i + 5] for i in range(0, len(code), 5))
+
+
+def verification_url(code: str) -> str:
+    path = reverse("verify:detail", kwargs={"code": verification_code_display(code)})
+    return settings.SITE_URL + path
+
+
+def _checked_goals(*, youth: Youth, goals: Iterable[LearningGoal]) -> list[LearningGoal]:
+    goals = list(goals)
+    if not goals:
+        raise CertificateError(_("Choose at least one goal for the certificate."))
+    if any(goal.placement.youth_id != youth.pk for goal in goals):
+        raise CertificateError(_("All goals must belong to this young person's placements."))
+    if any(not goal.is_assessed for goal in goals):
+        raise CertificateError(_("Only assessed goals can be on a certificate."))
+    return goals
+
+
+@transaction.atomic
+def certificate_draft_save(
+    *,
+    youth: Youth,
+    goals: Iterable[LearningGoal],
+    by: User,
+    draft: Certificate | None = None,
+    supersedes: Certificate | None = None,
+) -> Certificate:
+    """Create a draft for the young person, or change the goals of an existing draft."""
+    goals = _checked_goals(youth=youth, goals=goals)
+    if draft is None:
+        if supersedes is not None and supersedes.status != Certificate.Status.ISSUED:
+            raise CertificateError(_("Only a valid certificate can be corrected."))
+        draft = Certificate.objects.create(
+            organisation_id=youth.organisation_id,
+            youth=youth,
+            created_by=by,
+            supersedes=supersedes,
+        )
+    elif draft.status != Certificate.Status.DRAFT or draft.youth_id != youth.pk:
+        raise CertificateError(_("This certificate is issued and cannot be changed."))
+    draft.goals.set(goals)
+    return draft
+
+
+@transaction.atomic
+def certificate_correction_start(*, certificate: Certificate, by: User) -> Certificate:
+    """A correction is a new draft that will replace the old certificate when issued."""
+    existing = Certificate.objects.filter(supersedes=certificate).first()
+    if existing is not None and existing.status == Certificate.Status.DRAFT:
+        return existing
+    return certificate_draft_save(
+        youth=certificate.youth,
+        goals=certificate.goals.select_related("placement"),
+        by=by,
+        supersedes=certificate,
+    )
+
+
+@transaction.atomic
+def certificate_draft_discard(*, certificate: Certificate) -> None:
+    if certificate.status != Certificate.Status.DRAFT:
+        raise CertificateError(_("This certificate is issued and cannot be deleted."))
+    certificate.delete()
+
+
+def certificate_snapshot(certificate: Certificate, *, issued_by: User) -> dict:
+    """Everything the certificate prints, as plain JSON (number and code added on issue).
+
+    Built in Danish, like the PDF, whatever language the caseworker uses.
+    """
+    with translation.override("da"):
+        return _snapshot(certificate, issued_by=issued_by)
+
+
+def _snapshot(certificate: Certificate, *, issued_by: User) -> dict:
+    youth = certificate.youth
+    organisation = certificate.organisation
+    goals = _checked_goals(
+        youth=youth,
+        goals=certificate.goals.select_related("placement__company", "placement__mentor").order_by(
+            "area", "placement__starts_on", "pk"
+        ),
+    )
+    placements = sorted({goal.placement for goal in goals}, key=lambda p: (p.starts_on, p.pk))
+    mentors = list(dict.fromkeys(p.mentor.name for p in placements if p.mentor))
+    return {
+        "organisation": {
+            "name": organisation.name,
+            "code": organisation.code,
+            "address": organisation.address,
+            "logo": organisation.logo.name if organisation.logo else "",
+        },
+        "youth": {"name": youth.full_name},
+        "placements": [
+            {
+                "company": placement.company.name,
+                "kind": placement.get_kind_display(),
+                "starts_on": placement.starts_on.isoformat(),
+                "ends_on": placement.ends_on.isoformat() if placement.ends_on else None,
+            }
+            for placement in placements
+        ],
+        "goals": [
+            {
+                "title": goal.title,
+                "criteria": goal.criteria,
+                "area": goal.area,
+                "level": goal.assessed_level,
+                "points": str(goal.points),
+            }
+            for goal in goals
+        ],
+        "total_points": str(sum(goal.points for goal in goals)),
+        "caseworker": issued_by.get_full_name() or issued_by.username,
+        "mentors": mentors,
+    }
+
+
+def certificate_preview(*, certificate: Certificate, by: User) -> bytes:
+    """The draft as PDF, marked "KLADDE – ikke gyldigt", with no number and no code."""
+    try:
+        return certificate_pdf_render(certificate_snapshot(certificate, issued_by=by), draft=True)
+    except CertificateError:
+        raise
+    except Exception as error:
+        logger.exception("Certificate preview failed for certificate %s", certificate.pk)
+        raise CertificateError(
+            _("The preview could not be made. Try again, or contact support if it keeps failing.")
+        ) from error
+
+
+def _next_sequence(*, organisation_id: int, year: int) -> int:
+    """Gapless per organisation and year: the counter row is locked until commit."""
+    CertificateCounter.objects.bulk_create(
+        [CertificateCounter(organisation_id=organisation_id, year=year)], ignore_conflicts=True
+    )
+    counter = CertificateCounter.objects.select_for_update().get(
+        organisation_id=organisation_id, year=year
+    )
+    counter.last_sequence += 1
+    counter.save(update_fields=["last_sequence"])
+    return counter.last_sequence
+
+
+def certificate_issue(*, certificate: Certificate, issued_by: User) -> Certificate:
+    """Issue a draft: number, code, snapshot, PDF, hash, all in one transaction."""
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            _issue_locked(certificate_pk=certificate.pk, issued_by=issued_by, written=written)
+    except Exception as error:
+        # The rollback undid the rows; the file in storage must go too.
+        for name in written:
+            _delete_quietly(name)
+        if isinstance(error, CertificateError):
+            raise
+        logger.exception("Issuing certificate %s failed", certificate.pk)
+        raise CertificateError(
+            _(
+                "The certificate could not be made, so nothing was issued. The draft is kept. "
+                "Try again, or contact support if it keeps failing."
+            )
+        ) from error
+    return Certificate.objects.get(pk=certificate.pk)
+
+
+def _issue_locked(*, certificate_pk: int, issued_by: User, written: list[str]) -> None:
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("youth", "organisation", "supersedes")
+        .get(pk=certificate_pk)
+    )
+    if certificate.status != Certificate.Status.DRAFT:
+        raise CertificateError(_("This certificate has already been issued."))
+    old = certificate.supersedes
+    if old is not None and old.status != Certificate.Status.ISSUED:
+        raise CertificateError(_("The certificate being corrected is no longer valid."))
+    snapshot = certificate_snapshot(certificate, issued_by=issued_by)
+    now = timezone.now()
+    year = timezone.localdate(now).year
+    sequence = _next_sequence(organisation_id=certificate.organisation_id, year=year)
+    code = verification_code_new()
+    number = f"{certificate.organisation.code}-{year}-{sequence:04d}"
+    snapshot |= {
+        "number": number,
+        "verification_code": verification_code_display(code),
+        "verification_url": verification_url(code),
+        "issued_on": timezone.localdate(now).isoformat(),
+        "supersedes_number": old.number if old else "",
+    }
+    pdf = certificate_pdf_render(snapshot)
+
+    certificate.pdf.save(f"{number}.pdf", ContentFile(pdf), save=False)
+    written.append(certificate.pdf.name)
+    certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    certificate.status = Certificate.Status.ISSUED
+    certificate.number = number
+    certificate.year = year
+    certificate.sequence = sequence
+    certificate.verification_code = code
+    certificate.snapshot = snapshot
+    certificate.issued_at = now
+    certificate.issued_on = timezone.localdate(now)
+    certificate.issued_by = issued_by
+    certificate.full_clean(exclude=["pdf"])
+    certificate.save()
+    if old is not None:
+        old.status = Certificate.Status.SUPERSEDED
+        old.save(update_fields=["status"])
+
+
+def _delete_quietly(name: str) -> None:
+    if name:
+        try:
+            default_storage.delete(name)
+        except OSError:
+            logger.exception("Could not delete %s after a failed issue", name)
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str, by: User) -> Certificate:
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status != Certificate.Status.ISSUED:
+        raise CertificateError(_("Only a valid certificate can be revoked."))
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError(_("Write why the certificate is revoked."))
+    certificate.status = Certificate.Status.REVOKED
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = by
+    certificate.revocation_reason = reason[:300]
+    certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revocation_reason"])
+    return certificate
