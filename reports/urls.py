@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.statistics, name="statistics"),
+    path("csv/<slug:table>/", views.table_csv, name="csv"),
+    path("pdf/", views.report_pdf, name="pdf"),
+]

@@ -1,0 +1,33 @@
+"""Aggregate statistics for an organisation's managers, computed in the database."""
+
+from .figures import (
+    CertificateFigures,
+    FollowUpFigures,
+    NetworkFigures,
+    PlacementFigures,
+    ProgressionFigures,
+    YouthFigures,
+    certificate_figures,
+    follow_up_figures,
+    network_figures,
+    placement_figures,
+    progression_figures,
+    youth_figures,
+)
+from .period import Period
+
+__all__ = [
+    "CertificateFigures",
+    "FollowUpFigures",
+    "NetworkFigures",
+    "Period",
+    "PlacementFigures",
+    "ProgressionFigures",
+    "YouthFigures",
+    "certificate_figures",
+    "follow_up_figures",
+    "network_figures",
+    "placement_figures",
+    "progression_figures",
+    "youth_figures",
+]

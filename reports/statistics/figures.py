@@ -1,0 +1,332 @@
+"""The figures on the statistics page: one function per group, each a fixed number of queries.
+
+Every function takes the organisation and a `Period` and counts only that organisation's
+rows. The definitions are written for managers in `docs/statistics.md` and on the page.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    Window,
+)
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, Lag, TruncMonth
+from django.utils import timezone
+
+from accounts.models import Organisation
+from certificates.models import Certificate, LearningGoal, ProgressEntry
+from companies.models import Company
+from placements.models import FollowUp, Placement
+from youth.models import Youth
+
+from .db import DaysBetween, median
+from .period import Period
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _running_in(period: Period) -> Q:
+    """Placements that ran on at least one day of the period (planned ones never ran)."""
+    return (
+        Q(starts_on__lte=period.end)
+        & (Q(ends_on__isnull=True) | Q(ends_on__gte=period.start))
+        & ~Q(status=Placement.Status.PLANNED)
+    )
+
+
+@dataclass(frozen=True)
+class YouthFigures:
+    started: int
+    active: int
+    completed: int
+    stopped: int
+    # Youth who ended in the period, by outcome ("" = no outcome recorded) and education kind.
+    outcomes: dict[str, int]
+    educations: dict[str, int]
+
+    @property
+    def ended(self) -> int:
+        return sum(self.outcomes.values())
+
+
+def youth_figures(*, organisation: Organisation, period: Period) -> YouthFigures:
+    day = period.reference_day(timezone.localdate())
+    ended_in_period = Q(ended_on__range=period.as_range)
+    youth = Youth.objects.filter(organisation=organisation)
+    counts = youth.aggregate(
+        started=Count("pk", filter=Q(started_on__range=period.as_range)),
+        active=Count(
+            "pk", filter=Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+        ),
+        completed=Count("pk", filter=ended_in_period & Q(status=Youth.Status.COMPLETED)),
+        stopped=Count("pk", filter=ended_in_period & Q(status=Youth.Status.STOPPED)),
+    )
+    outcomes: dict[str, int] = {}
+    educations: dict[str, int] = {}
+    for row in (
+        youth.filter(ended_in_period)
+        .values("outcome", "education")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        outcomes[row["outcome"]] = outcomes.get(row["outcome"], 0) + row["n"]
+        if row["education"]:
+            educations[row["education"]] = row["n"]
+    return YouthFigures(**counts, outcomes=outcomes, educations=educations)
+
+
+@dataclass(frozen=True)
+class PlacementFigures:
+    """Over placements that started in the period."""
+
+    by_kind_and_status: dict[tuple[str, str], int]
+    interruption_reasons: list[tuple[str, int]]
+    median_length_days: float | None
+    average_hours: Decimal | None
+    median_hours: float | None
+
+    @property
+    def started(self) -> int:
+        return sum(self.by_kind_and_status.values())
+
+    def count(self, *, kind: str | None = None, status: str | None = None) -> int:
+        return sum(
+            n
+            for (k, s), n in self.by_kind_and_status.items()
+            if kind in (None, k) and status in (None, s)
+        )
+
+    @property
+    def completed(self) -> int:
+        return self.count(status=Placement.Status.COMPLETED)
+
+    @property
+    def interrupted(self) -> int:
+        return self.count(status=Placement.Status.INTERRUPTED)
+
+    @property
+    def completion_rate(self) -> float | None:
+        return _share(self.completed, self.completed + self.interrupted)
+
+
+def placement_figures(*, organisation: Organisation, period: Period) -> PlacementFigures:
+    started = Placement.objects.filter(organisation=organisation, starts_on__range=period.as_range)
+    by_kind_and_status = {
+        (row["kind"], row["status"]): row["n"]
+        for row in started.values("kind", "status").annotate(n=Count("pk")).order_by()
+    }
+    reasons = [
+        (row["interruption_reason"], row["n"])
+        for row in started.filter(status=Placement.Status.INTERRUPTED)
+        .values("interruption_reason")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "interruption_reason")
+    ]
+    ended = started.filter(
+        status__in=[Placement.Status.COMPLETED, Placement.Status.INTERRUPTED],
+        ends_on__isnull=False,
+    ).annotate(days=DaysBetween("ends_on", "starts_on"))
+    return PlacementFigures(
+        by_kind_and_status=by_kind_and_status,
+        interruption_reasons=reasons,
+        median_length_days=median(ended, "days"),
+        average_hours=started.aggregate(avg=Avg("hours_per_week"))["avg"],
+        median_hours=median(started, "hours_per_week"),
+    )
+
+
+@dataclass(frozen=True)
+class ProgressionFigures:
+    # Goals assessed in the period, by (area, level reached).
+    assessed: dict[tuple[str, int], int]
+    # Goals with at least two progress entries in the period, and those whose level rose.
+    measured: int
+    rose: int
+    # Certificates issued in the period and their average points.
+    average_points: Decimal | None
+
+    @property
+    def assessed_total(self) -> int:
+        return sum(self.assessed.values())
+
+    @property
+    def rose_share(self) -> float | None:
+        return _share(self.rose, self.measured)
+
+
+def progression_figures(*, organisation: Organisation, period: Period) -> ProgressionFigures:
+    goals = LearningGoal.objects.filter(placement__organisation=organisation)
+    assessed = {
+        (row["area"], row["assessed_level"]): row["n"]
+        for row in goals.filter(assessed_on__range=period.as_range)
+        .values("area", "assessed_level")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    entries = ProgressEntry.objects.filter(
+        goal=OuterRef("pk"), withdrawn_at__isnull=True, observed_on__range=period.as_range
+    )
+    first_to_last = ("observed_on", "created_at", "pk")
+    change = (
+        goals.filter(Exists(entries))
+        .annotate(
+            entry_count=Subquery(
+                entries.order_by().values("goal").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
+            first_level=Subquery(entries.order_by(*first_to_last).values("level")[:1]),
+            last_level=Subquery(
+                entries.order_by(*(f"-{field}" for field in first_to_last)).values("level")[:1]
+            ),
+        )
+        .aggregate(
+            measured=Count("pk", filter=Q(entry_count__gte=2)),
+            rose=Count("pk", filter=Q(entry_count__gte=2, last_level__gt=F("first_level"))),
+        )
+    )
+    points = DecimalField(max_digits=8, decimal_places=1)
+    average_points = (
+        Certificate.objects.filter(organisation=organisation, issued_on__range=period.as_range)
+        .exclude(status=Certificate.Status.DRAFT)
+        # The total frozen on the certificate; the goals' points if the snapshot has none.
+        .annotate(
+            total=Coalesce(
+                Cast(KT("snapshot__total_points"), points),
+                Sum("goals__points"),
+                Value(Decimal(0)),
+                output_field=points,
+            )
+        )
+        .aggregate(avg=Avg("total"))["avg"]
+    )
+    return ProgressionFigures(assessed=assessed, **change, average_points=average_points)
+
+
+@dataclass(frozen=True)
+class CertificateFigures:
+    # (first day of the month, issued, revoked) for every month of the period.
+    per_month: list[tuple[dt.date, int, int]]
+
+    @property
+    def issued(self) -> int:
+        return sum(issued for _, issued, _ in self.per_month)
+
+    @property
+    def revoked(self) -> int:
+        return sum(revoked for _, _, revoked in self.per_month)
+
+
+def _as_date(month: dt.date | dt.datetime) -> dt.date:
+    return month.date() if isinstance(month, dt.datetime) else month
+
+
+def certificate_figures(*, organisation: Organisation, period: Period) -> CertificateFigures:
+    certificates = Certificate.objects.filter(organisation=organisation)
+    issued = {
+        _as_date(row["month"]): row["n"]
+        for row in certificates.filter(issued_on__range=period.as_range)
+        .exclude(status=Certificate.Status.DRAFT)
+        .values(month=TruncMonth("issued_on"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    revoked = {
+        _as_date(row["month"]): row["n"]
+        for row in certificates.filter(revoked_at__date__range=period.as_range)
+        .values(month=TruncMonth("revoked_at"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    return CertificateFigures(
+        per_month=[
+            (month, issued.get(month, 0), revoked.get(month, 0)) for month in period.months()
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class NetworkFigures:
+    # industry -> (companies in the network, companies with a placement in the period)
+    by_industry: dict[str, tuple[int, int]]
+    # (company name, placements running in the period), most first
+    placements_per_company: list[tuple[str, int]]
+
+    @property
+    def in_network(self) -> int:
+        return sum(in_network for in_network, _ in self.by_industry.values())
+
+    @property
+    def active(self) -> int:
+        return sum(active for _, active in self.by_industry.values())
+
+
+def network_figures(*, organisation: Organisation, period: Period) -> NetworkFigures:
+    running = Placement.objects.filter(_running_in(period), organisation=organisation)
+    in_network = Q(is_active=True) & (
+        Q(in_network_since__isnull=True) | Q(in_network_since__lte=period.end)
+    )
+    had_placement = Exists(running.filter(company=OuterRef("pk")))
+    by_industry = {
+        row["industry"]: (row["in_network"], row["active"])
+        for row in Company.objects.filter(organisation=organisation)
+        .values("industry")
+        .annotate(
+            in_network=Count("pk", filter=in_network),
+            active=Count("pk", filter=Q(had_placement)),
+        )
+        .order_by()
+        if row["in_network"] or row["active"]
+    }
+    per_company = [
+        (row["company__name"], row["n"])
+        for row in running.values("company", "company__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "company__name")
+    ]
+    return NetworkFigures(by_industry=by_industry, placements_per_company=per_company)
+
+
+@dataclass(frozen=True)
+class FollowUpFigures:
+    running: int  # placements running in the period
+    without_follow_up: int  # of those, with no follow-up held in the period
+    gaps: int  # pairs of consecutive follow-ups in the period
+    median_days: float | None
+
+
+def follow_up_figures(*, organisation: Organisation, period: Period) -> FollowUpFigures:
+    running = Placement.objects.filter(_running_in(period), organisation=organisation)
+    follow_ups = FollowUp.objects.filter(
+        placement__in=running.values("pk"), held_on__range=period.as_range
+    )
+    counts = running.aggregate(
+        running=Count("pk"),
+        without_follow_up=Count(
+            "pk", filter=~Q(Exists(follow_ups.filter(placement=OuterRef("pk"))))
+        ),
+    )
+    gaps = (
+        follow_ups.annotate(
+            previous=Window(
+                Lag("held_on"), partition_by=F("placement_id"), order_by=[F("held_on"), F("pk")]
+            )
+        )
+        .annotate(days=DaysBetween("held_on", "previous"))
+        .filter(previous__isnull=False)
+    )
+    return FollowUpFigures(**counts, gaps=gaps.count(), median_days=median(gaps, "days"))

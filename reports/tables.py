@@ -1,0 +1,361 @@
+"""The figures as the tables a manager reads: one list, used by the page, the CSV and the PDF.
+
+A cell is a number, a `Share` (0–1), text or a month; `display` and `csv_text` write it in
+Danish (decimal comma). Each table that has a chart names the column its bars show.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
+from accounts.models import Organisation
+from certificates.models import Area, Level
+from companies.models import Industry
+from placements.models import Placement
+from youth.models import Youth
+
+from . import statistics as stats
+from .charts import bar_chart
+from .statistics import Period
+
+
+class Share(float):
+    """A proportion between 0 and 1, shown as a percentage."""
+
+
+class Month(dt.date):
+    """The first day of a month, shown as the month and year."""
+
+
+Cell = int | float | Decimal | Share | Month | str | None
+
+
+def display(value: Cell) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, Share):
+        return f"{number_format(value * 100, 1)} %"
+    if isinstance(value, Month):
+        return date_format(value, "F Y").capitalize()
+    if isinstance(value, int):
+        return number_format(value)
+    if isinstance(value, float | Decimal):
+        return number_format(value, 1)
+    return str(value)
+
+
+def csv_text(value: Cell) -> str:
+    """As `display`, but a share is a plain number of percent, ready for a spreadsheet."""
+    if isinstance(value, Share):
+        return number_format(value * 100, 1)
+    return "" if value is None else display(value)
+
+
+@dataclass(frozen=True)
+class Table:
+    slug: str
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]]
+    # Index of the column whose numbers the bar chart shows; None for no chart.
+    chart_column: int | None = None
+    note: str = ""
+    # The last row sums the others: bold in the table, left out of the chart.
+    has_total: bool = False
+    # Free text that may name a young person: on the page and in the CSV, not in the report.
+    free_text: bool = False
+
+    @property
+    def chart(self) -> str:
+        rows = self.rows[:-1] if self.has_total else self.rows
+        if self.chart_column is None or not any(row[self.chart_column] for row in rows):
+            return ""
+        return bar_chart(
+            chart_id=f"chart-{self.slug}",
+            title=f"{self.title} ({self.headers[self.chart_column].lower()})",
+            labels=[display(row[0]) for row in rows],
+            values=[float(row[self.chart_column] or 0) for row in rows],
+            shown=[display(row[self.chart_column]) for row in rows],
+        )
+
+    def displayed_rows(self) -> list[list[str]]:
+        return [[display(cell) for cell in row] for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    tables: list[Table] = field(default_factory=list)
+    note: str = ""
+
+
+def _share(part: int, whole: int) -> Share | None:
+    return Share(part / whole) if whole else None
+
+
+def youth_section(organisation: Organisation, period: Period) -> Section:
+    figures = stats.youth_figures(organisation=organisation, period=period)
+    active_day = date_format(period.reference_day(timezone.localdate()), "j.n.Y")
+    outcome_rows: list[list[Cell]] = [
+        [
+            label,
+            figures.outcomes.get(value, 0),
+            _share(figures.outcomes.get(value, 0), figures.ended),
+        ]
+        for value, label in Youth.Outcome.choices
+    ]
+    if figures.outcomes.get(""):
+        outcome_rows.append(
+            [_("Not recorded"), figures.outcomes[""], _share(figures.outcomes[""], figures.ended)]
+        )
+    outcome_rows.append([_("Total"), figures.ended, _share(figures.ended, figures.ended)])
+    return Section(
+        slug="youth",
+        title=_("Young people"),
+        tables=[
+            Table(
+                slug="youth",
+                title=_("Young people in the period"),
+                headers=[_("Figure"), _("Count")],
+                rows=[
+                    [_("Started"), figures.started],
+                    [_("Active on %(day)s") % {"day": active_day}, figures.active],
+                    [_("Completed"), figures.completed],
+                    [_("Stopped"), figures.stopped],
+                ],
+                chart_column=1,
+            ),
+            Table(
+                slug="outcomes",
+                has_total=True,
+                title=_("Where they went: outcome at the end"),
+                headers=[_("Outcome"), _("Count"), _("Share (%)")],
+                rows=outcome_rows,
+                chart_column=1,
+                note=_("Young people whose course ended in the period."),
+            ),
+            Table(
+                slug="education",
+                title=_("Kind of education"),
+                headers=[_("Education"), _("Count")],
+                rows=[
+                    [label, figures.educations[value]]
+                    for value, label in Youth.Education.choices
+                    if value in figures.educations
+                ],
+                note=_("Young people who went on to education."),
+            ),
+        ],
+    )
+
+
+def placement_section(organisation: Organisation, period: Period) -> Section:
+    figures = stats.placement_figures(organisation=organisation, period=period)
+    statuses = Placement.Status.choices
+    return Section(
+        slug="placements",
+        title=_("Placements"),
+        note=_("Counted over placements that started in the period."),
+        tables=[
+            Table(
+                slug="placements",
+                title=_("Placements: key figures"),
+                headers=[_("Figure"), _("Value")],
+                rows=[
+                    [_("Started"), figures.started],
+                    [_("Completed"), figures.completed],
+                    [_("Interrupted"), figures.interrupted],
+                    [
+                        _("Completion rate (completed of completed and interrupted)"),
+                        None if figures.completion_rate is None else Share(figures.completion_rate),
+                    ],
+                    [_("Median length (days)"), figures.median_length_days],
+                    [_("Average hours per week"), figures.average_hours],
+                    [_("Median hours per week"), figures.median_hours],
+                ],
+            ),
+            Table(
+                slug="placement-kinds",
+                title=_("Placements by kind and status"),
+                headers=[_("Kind"), *(label for _value, label in statuses), _("Total")],
+                rows=[
+                    [
+                        label,
+                        *(figures.count(kind=kind, status=status) for status, _label in statuses),
+                        figures.count(kind=kind),
+                    ]
+                    for kind, label in Placement.Kind.choices
+                    if figures.count(kind=kind)
+                ],
+                chart_column=len(statuses) + 1,
+            ),
+            Table(
+                slug="interruptions",
+                title=_("Reasons for interruption"),
+                headers=[_("Reason"), _("Count")],
+                rows=[[reason, n] for reason, n in figures.interruption_reasons],
+                free_text=True,
+            ),
+        ],
+    )
+
+
+def progression_section(organisation: Organisation, period: Period) -> Section:
+    figures = stats.progression_figures(organisation=organisation, period=period)
+    levels = Level.choices
+    return Section(
+        slug="progression",
+        title=_("Progression"),
+        tables=[
+            Table(
+                slug="progression",
+                title=_("Progression: key figures"),
+                headers=[_("Figure"), _("Value")],
+                rows=[
+                    [_("Goals assessed"), figures.assessed_total],
+                    [_("Goals with two or more progress entries"), figures.measured],
+                    [_("Of these, the level rose"), figures.rose],
+                    [
+                        _("Share where the level rose"),
+                        None if figures.rose_share is None else Share(figures.rose_share),
+                    ],
+                    [_("Average points per certificate"), figures.average_points],
+                ],
+            ),
+            Table(
+                slug="goals-assessed",
+                title=_("Goals assessed by area and level reached"),
+                headers=[_("Area"), *(label for _value, label in levels), _("Total")],
+                rows=[
+                    [
+                        label,
+                        *(figures.assessed.get((area, level), 0) for level, _label in levels),
+                        sum(figures.assessed.get((area, level), 0) for level, _label in levels),
+                    ]
+                    for area, label in Area.choices
+                ],
+                chart_column=len(levels) + 1,
+            ),
+        ],
+    )
+
+
+def certificate_section(organisation: Organisation, period: Period) -> Section:
+    figures = stats.certificate_figures(organisation=organisation, period=period)
+    return Section(
+        slug="certificates",
+        title=_("Certificates"),
+        tables=[
+            Table(
+                slug="certificates",
+                has_total=True,
+                title=_("Certificates issued and revoked per month"),
+                headers=[_("Month"), _("Issued"), _("Revoked")],
+                rows=[
+                    *(
+                        [Month(m.year, m.month, 1), issued, revoked]
+                        for m, issued, revoked in figures.per_month
+                    ),
+                    [_("Total"), figures.issued, figures.revoked],
+                ],
+                chart_column=1,
+            ),
+        ],
+    )
+
+
+def network_section(organisation: Organisation, period: Period) -> Section:
+    figures = stats.network_figures(organisation=organisation, period=period)
+    return Section(
+        slug="network",
+        title=_("Company network"),
+        note=_("Active in the period: the company had a placement running in the period."),
+        tables=[
+            Table(
+                slug="network",
+                has_total=True,
+                title=_("Companies by industry"),
+                headers=[_("Industry"), _("In the network"), _("Active in the period")],
+                rows=[
+                    *(
+                        [label, *figures.by_industry[value]]
+                        for value, label in Industry.choices
+                        if value in figures.by_industry
+                    ),
+                    [_("Total"), figures.in_network, figures.active],
+                ],
+                chart_column=1,
+            ),
+            Table(
+                slug="companies",
+                title=_("Placements per company"),
+                headers=[_("Company"), _("Placements")],
+                rows=[[name, n] for name, n in figures.placements_per_company],
+                chart_column=1,
+                note=_("Placements running in the period."),
+            ),
+        ],
+    )
+
+
+def follow_up_section(organisation: Organisation, period: Period) -> Section:
+    figures = stats.follow_up_figures(organisation=organisation, period=period)
+    return Section(
+        slug="follow-up",
+        title=_("Follow-up"),
+        tables=[
+            Table(
+                slug="follow-up",
+                title=_("Follow-up on placements"),
+                headers=[_("Figure"), _("Value")],
+                rows=[
+                    [_("Placements running in the period"), figures.running],
+                    [_("Of these, with no follow-up in the period"), figures.without_follow_up],
+                    [_("Intervals between two follow-ups"), figures.gaps],
+                    [_("Median days between follow-ups"), figures.median_days],
+                ],
+            ),
+        ],
+    )
+
+
+SECTIONS = {
+    "youth": youth_section,
+    "placements": placement_section,
+    "progression": progression_section,
+    "certificates": certificate_section,
+    "network": network_section,
+    "follow-up": follow_up_section,
+}
+# Which section each table is in, so a CSV computes only its own section.
+TABLE_SECTIONS = {
+    "youth": "youth",
+    "outcomes": "youth",
+    "education": "youth",
+    "placements": "placements",
+    "placement-kinds": "placements",
+    "interruptions": "placements",
+    "progression": "progression",
+    "goals-assessed": "progression",
+    "certificates": "certificates",
+    "network": "network",
+    "companies": "network",
+    "follow-up": "follow-up",
+}
+
+
+def sections(organisation: Organisation, period: Period) -> list[Section]:
+    return [build(organisation, period) for build in SECTIONS.values()]
+
+
+def table(organisation: Organisation, period: Period, slug: str) -> Table | None:
+    """One table by its slug, computing only the section it belongs to."""
+    if slug not in TABLE_SECTIONS:
+        return None
+    section = SECTIONS[TABLE_SECTIONS[slug]](organisation, period)
+    return next(table for table in section.tables if table.slug == slug)
