@@ -1,11 +1,13 @@
 import hashlib
 
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.core.validators import RegexValidator
+from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_logo
 
 
 class Organisation(models.Model):
@@ -19,7 +21,13 @@ class Organisation(models.Model):
         validators=[RegexValidator(r"^[A-Z]{2,10}$", _("Use 2–10 capital letters A–Z."))],
         help_text=_("Used in certificate numbers, e.g. HER-2026-0001."),
     )
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg"]), validate_logo],
+        help_text=_("PNG or JPEG, at most 1 MB."),
+    )
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)

@@ -1,4 +1,5 @@
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -26,12 +27,22 @@ PURPOSES = {
 
 def access_log_record(*, user: User, youth_id: int, organisation_id: int, what: str) -> None:
     """Write one access-log row: who looked at which young person's data, what, and why."""
-    AccessLogEntry.objects.create(
-        user=user,
-        youth_id=youth_id,
-        organisation_id=organisation_id,
-        what=what[:200],
-        purpose=PURPOSES[user.role],
+    access_log_record_many(user=user, youths=[(youth_id, organisation_id)], what=what)
+
+
+def access_log_record_many(*, user: User, youths: Iterable[tuple[int, int]], what: str) -> None:
+    """One row per young person shown on a page, written in a single query.
+
+    `youths` holds (youth_id, organisation_id) pairs; a youth shown twice is logged once."""
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            user=user,
+            youth_id=youth_id,
+            organisation_id=organisation_id,
+            what=what[:200],
+            purpose=PURPOSES[user.role],
+        )
+        for youth_id, organisation_id in dict(youths).items()
     )
 
 
@@ -79,7 +90,7 @@ def signin_links_revoke_all(*, user: User) -> int:
 def signin_link_use(*, token: str) -> User:
     """Return the user a valid link belongs to, or raise SignInLinkError."""
     link = (
-        SignInLink.objects.select_for_update()
+        SignInLink.objects.select_for_update(of=("self",))
         .select_related("user")
         .filter(token_hash=hash_token(token))
         .first()
@@ -116,3 +127,9 @@ def user_create_for_person(
     user.full_clean()
     user.save()
     return user
+
+
+def user_mark_progress_seen(*, user: User) -> None:
+    """The caseworker has seen the mentors' progress entries up to now (dashboard)."""
+    user.progress_seen_at = timezone.now()
+    User.objects.filter(pk=user.pk).update(progress_seen_at=user.progress_seen_at)

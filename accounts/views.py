@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from .forms import SignInForm
+from .models import Organisation
 from .services import SignInLinkError, signin_link_use
 
 
@@ -30,3 +32,23 @@ def link_signin(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "accounts/link_signin.html", {"token": token, "refused": True})
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("workspace:home")
+
+
+LOGO_CONTENT_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+
+
+@login_required
+@require_GET
+def organisation_logo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Uploaded files are private: a logo is served only to users of its own organisation."""
+    if request.user.organisation_id != pk:
+        raise Http404
+    organisation = Organisation.objects.filter(pk=pk).exclude(logo="").first()
+    if organisation is None:
+        raise Http404
+    suffix = "." + organisation.logo.name.rsplit(".", 1)[-1].lower()
+    if suffix not in LOGO_CONTENT_TYPES:
+        raise Http404
+    response = FileResponse(organisation.logo.open("rb"), content_type=LOGO_CONTENT_TYPES[suffix])
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,0 +1,230 @@
+"""A complete world in two organisations, and the users who look at it.
+
+Organisation A holds the objects every security test aims at: a youth with a sign-in user,
+a company with a mentor user, a placement with a follow-up, a learning goal with a progress
+entry, a catalogue goal and an issued certificate. A second youth and mentor in A ("other")
+are not linked to those objects, so "only their own" can be tested. Organisation B holds
+the same set, so "nothing of another organisation" can be tested from both sides.
+
+Every personal text is unique, so a response can be searched for it.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.test import Client
+from PIL import Image
+from pypdf import PdfWriter
+
+from accounts.models import SignInLink, User
+from accounts.services import signin_link_create
+from certificates.models import Certificate, Level
+from certificates.services import issuing
+from certificates.services.issuing import certificate_draft_save, certificate_issue
+from tests.factories import (
+    CaseworkerFactory,
+    CompanyFactory,
+    FollowUpFactory,
+    GoalTemplateFactory,
+    LearningGoalFactory,
+    ManagerFactory,
+    MentorFactory,
+    OrganisationFactory,
+    PlacementFactory,
+    ProgressEntryFactory,
+    UserFactory,
+    YouthFactory,
+)
+
+
+def png_bytes(size: tuple[int, int] = (40, 20)) -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", size, (20, 90, 160)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@dataclass
+class OrgWorld:
+    organisation: object
+    caseworker: User
+    manager: User
+    youth: object
+    youth_user: User
+    company: object
+    mentor: object
+    mentor_user: User
+    placement: object
+    follow_up: object
+    goal: object
+    progress: object
+    template: object
+    certificate: Certificate
+    draft: Certificate
+    youth_link: SignInLink
+    mentor_link: SignInLink
+    other_youth: object
+    other_youth_user: User
+    other_mentor_user: User
+    secrets: dict
+
+
+@dataclass
+class World:
+    a: OrgWorld
+    b: OrgWorld
+
+    def users(self) -> dict[str, User | None]:
+        """The roles of the access matrix, all looking at organisation A's objects."""
+        return {
+            "anonymous": None,
+            "youth": self.a.youth_user,
+            "other_youth": self.a.other_youth_user,
+            "mentor": self.a.mentor_user,
+            "other_mentor": self.a.other_mentor_user,
+            "caseworker": self.a.caseworker,
+            "manager": self.a.manager,
+            "stranger": self.b.caseworker,
+        }
+
+
+def _person(org, tag: str, role: str) -> User:
+    return UserFactory(
+        organisation=org, role=role, username=f"{role}-{tag}", first_name=f"{role.title()}{tag}"
+    )
+
+
+def build_org_world(tag: str, code: str) -> OrgWorld:
+    """One organisation's full set of objects; `tag` makes every personal text unique."""
+    org = OrganisationFactory(name=f"Ungeenhed {tag}", code=code)
+    org.logo.save(f"{code.lower()}.png", ContentFile(png_bytes()), save=True)
+    caseworker = CaseworkerFactory(organisation=org, username=f"sagsbehandler-{tag}")
+    manager = ManagerFactory(organisation=org, username=f"leder-{tag}")
+    secrets = {
+        "first_name": f"Fornavn{tag}x",
+        "last_name": f"Efternavn{tag}x",
+        "support_needs": f"Skaanehensyn{tag}: angst i store grupper",
+        "follow_up_note": f"Opfoelgningsnotat{tag}: samtale om medicin",
+        "email": f"ung{tag.lower()}@example.org",
+        "phone": {"A": "+45 21436587", "B": "+45 29876543"}[tag],
+        "birth_date": "13.07.2006",
+        "birth_date_long": "13. juli 2006",
+        "birth_date_iso": "2006-07-13",
+        "progress_note": f"Fremskridtsnote{tag}",
+    }
+    youth_user = UserFactory(
+        organisation=org,
+        role=User.Role.YOUTH,
+        username=f"ung-{tag}",
+        first_name=secrets["first_name"],
+        last_name=secrets["last_name"],
+    )
+    youth = YouthFactory(
+        organisation=org,
+        caseworker=caseworker,
+        first_name=secrets["first_name"],
+        last_name=secrets["last_name"],
+        support_needs=secrets["support_needs"],
+        email=secrets["email"],
+        phone=secrets["phone"],
+        birth_date=dt.date(2006, 7, 13),
+        user=youth_user,
+    )
+    company = CompanyFactory(organisation=org, name=f"Firma {tag} ApS")
+    mentor_user = _person(org, tag, User.Role.MENTOR)
+    mentor = MentorFactory(company=company, user=mentor_user, name=f"Mentor {tag}")
+    placement = PlacementFactory(organisation=org, youth=youth, company=company, mentor=mentor)
+    follow_up = FollowUpFactory(
+        placement=placement, author=caseworker, note=secrets["follow_up_note"]
+    )
+    goal = LearningGoalFactory(
+        placement=placement,
+        title=f"Kan betjene kasseapparatet {tag}",
+        assessed_level=Level.KUNDSKAB,
+        assessed_on=dt.date(2026, 3, 1),
+        assessed_by=caseworker,
+    )
+    progress = ProgressEntryFactory(goal=goal, author=mentor_user, note=secrets["progress_note"])
+    template = GoalTemplateFactory(organisation=org, title=f"Kan pakke varer {tag}")
+    draft = certificate_draft_save(youth=youth, goals=[goal], by=caseworker)
+    certificate = certificate_issue(certificate=draft, issued_by=caseworker)
+    assert certificate.status == Certificate.Status.ISSUED
+
+    other_youth_user = UserFactory(
+        organisation=org, role=User.Role.YOUTH, username=f"anden-ung-{tag}"
+    )
+    other_youth = YouthFactory(
+        organisation=org, caseworker=caseworker, user=other_youth_user, first_name="Anden"
+    )
+    other_mentor_user = _person(org, f"{tag}2", User.Role.MENTOR)
+    other_company = CompanyFactory(organisation=org, name=f"Andet firma {tag}")
+    other_mentor = MentorFactory(company=other_company, user=other_mentor_user)
+    PlacementFactory(
+        organisation=org,
+        youth=other_youth,
+        company=other_company,
+        mentor=other_mentor,
+        hours_per_week=Decimal("10.0"),
+    )
+    return OrgWorld(
+        organisation=org,
+        caseworker=caseworker,
+        manager=manager,
+        youth=youth,
+        youth_user=youth_user,
+        company=company,
+        mentor=mentor,
+        mentor_user=mentor_user,
+        placement=placement,
+        follow_up=follow_up,
+        goal=goal,
+        progress=progress,
+        template=template,
+        certificate=certificate,
+        draft=certificate_draft_save(youth=youth, goals=[goal], by=caseworker),
+        youth_link=signin_link_create(user=youth_user, created_by=caseworker)[0],
+        mentor_link=signin_link_create(user=mentor_user, created_by=caseworker)[0],
+        other_youth=other_youth,
+        other_youth_user=other_youth_user,
+        other_mentor_user=other_mentor_user,
+        secrets=secrets,
+    )
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def blank_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def fast_certificate_pdf(monkeypatch):
+    """Issue through the real service, but skip WeasyPrint (seconds per certificate): the
+    security tests are about who gets the stored file, not what it looks like."""
+    pdf = blank_pdf()
+    monkeypatch.setattr(issuing, "certificate_pdf_render", lambda snapshot, draft=False: pdf)
+
+
+@pytest.fixture
+def world(db, media, fast_certificate_pdf) -> World:
+    cache.clear()  # the verification page's rate limit lives in the cache
+    return World(a=build_org_world("A", "ALFA"), b=build_org_world("B", "BETA"))
+
+
+def client_for(user: User | None, **kwargs) -> Client:
+    client = Client(**kwargs)
+    if user is not None:
+        client.force_login(user)
+    return client

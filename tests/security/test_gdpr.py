@@ -1,0 +1,215 @@
+"""The young person's rights: an export of everything held about them and of who looked
+(JSON and PDF, caseworkers only), and anonymisation after the retention period that
+keeps issued certificates verifiable."""
+
+import json
+from datetime import date, timedelta
+from io import BytesIO, StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from accounts.models import AccessLogEntry, SignInLink
+from accounts.services import access_log_record
+from certificates.models import Certificate, ProgressEntry
+from placements.models import FollowUp
+from workspace.gdpr import youth_anonymise, youth_data_export, youth_due_for_anonymisation
+from youth.models import Youth
+
+from .conftest import client_for
+
+
+def _export_json(world, user=None):
+    client = client_for(user or world.a.caseworker)
+    response = client.get(reverse("workspace:youth_export_json", kwargs={"pk": world.a.youth.pk}))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    return json.loads(response.content)
+
+
+def test_json_export_holds_the_youths_data_from_every_app(world):
+    a = world.a
+    access_log_record(
+        user=a.mentor_user, youth_id=a.youth.pk, organisation_id=a.organisation.pk, what="Praktik"
+    )
+    export = _export_json(world)
+    assert export["youth"]["first_name"] == a.secrets["first_name"]
+    assert export["youth"]["support_needs"] == a.secrets["support_needs"]
+    assert export["youth"]["birth_date"] == a.secrets["birth_date_iso"]
+    assert [p["company"] for p in export["placements"]] == [a.company.name]
+    assert [f["note"] for f in export["follow_ups"]] == [a.secrets["follow_up_note"]]
+    assert [g["title"] for g in export["learning_goals"]] == [a.goal.title]
+    assert [p["note"] for p in export["progress_entries"]] == [a.secrets["progress_note"]]
+    numbers = {c["number"] for c in export["certificates"]}
+    assert a.certificate.number in numbers
+    assert len(export["signin_links"]) == 1
+    assert set(export["signin_links"][0]) == {
+        "created_at",
+        "expires_at",
+        "revoked_at",
+        "last_used_at",
+    }
+    log = export["access_log"]
+    assert {entry["what"] for entry in log} >= {"Praktik"}
+    assert any(entry["who"] == str(a.mentor_user) for entry in log)
+    assert all(entry["purpose"] for entry in log)
+
+
+def test_json_export_holds_nothing_of_other_youth(world):
+    text = json.dumps(_export_json(world), ensure_ascii=False)
+    for other in (world.b.secrets["first_name"], world.b.secrets["support_needs"], "Anden"):
+        assert other not in text
+    assert world.b.follow_up.note not in text
+
+
+def test_export_holds_no_secrets_of_the_system(world):
+    text = json.dumps(_export_json(world), ensure_ascii=False)
+    link = SignInLink.objects.get(user=world.a.youth_user)
+    assert link.token_hash not in text
+    assert world.a.certificate.verification_code not in text
+    assert str(world.a.progress.submission_key) not in text
+
+
+def test_each_export_writes_an_access_log_row(world):
+    before = AccessLogEntry.objects.filter(youth_id=world.a.youth.pk).count()
+    export = _export_json(world)
+    rows = AccessLogEntry.objects.filter(youth_id=world.a.youth.pk)
+    assert rows.count() == before + 1
+    assert rows.first().user == world.a.caseworker
+    assert rows.first().what in {entry["what"] for entry in export["access_log"]}
+
+
+def test_pdf_export_is_readable_danish_with_name_and_access_log(world):
+    a = world.a
+    access_log_record(
+        user=a.manager,
+        youth_id=a.youth.pk,
+        organisation_id=a.organisation.pk,
+        what="Statistikopslag",
+    )
+    client = client_for(a.caseworker)
+    response = client.get(reverse("workspace:youth_export_pdf", kwargs={"pk": a.youth.pk}))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert a.secrets["first_name"] in text
+    assert a.secrets["last_name"] in text
+    assert "Statistikopslag" in text
+    assert "Ledelse, statistik og kvalitetssikring" in text
+    assert a.secrets["follow_up_note"] in text
+    assert world.b.secrets["first_name"] not in text
+
+
+@pytest.mark.parametrize("name", ["workspace:youth_export_json", "workspace:youth_export_pdf"])
+@pytest.mark.parametrize(
+    "role, status",
+    [("manager", 403), ("mentor", 403), ("youth", 403), ("stranger", 404), ("anonymous", 302)],
+)
+def test_only_caseworkers_of_the_organisation_can_export(world, name, role, status):
+    before = AccessLogEntry.objects.count()
+    response = client_for(world.users()[role]).get(reverse(name, kwargs={"pk": world.a.youth.pk}))
+    assert response.status_code == status
+    assert AccessLogEntry.objects.count() == before
+
+
+def test_access_log_page_lists_who_looked(world):
+    a = world.a
+    access_log_record(
+        user=a.mentor_user, youth_id=a.youth.pk, organisation_id=a.organisation.pk, what="Mål"
+    )
+    response = client_for(a.manager).get(
+        reverse("workspace:youth_access_log", kwargs={"pk": a.youth.pk})
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert str(a.mentor_user) in page
+    assert "Mentorstøtte i praktikken" in page
+    assert "<h1" in page and page.count("<h1") == 1
+
+
+def test_access_log_page_is_paginated(world):
+    a = world.a
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            user=a.caseworker,
+            organisation=a.organisation,
+            youth_id=a.youth.pk,
+            what=f"Opslag {n}",
+            purpose="x",
+        )
+        for n in range(120)
+    )
+    url = reverse("workspace:youth_access_log", kwargs={"pk": a.youth.pk})
+    response = client_for(a.caseworker).get(url)
+    assert response.context["page"].paginator.num_pages == 3
+    assert len(response.context["page"].object_list) == 50
+
+
+def _end_course(youth, ended_on: date) -> None:
+    Youth.objects.filter(pk=youth.pk).update(
+        status=Youth.Status.COMPLETED, ended_on=ended_on, outcome=Youth.Outcome.ORDINARY_JOB
+    )
+
+
+def test_only_youth_past_the_retention_are_due(world, settings):
+    settings.YOUTH_RETENTION_DAYS = 365
+    today = date(2027, 6, 1)
+    _end_course(world.a.youth, today - timedelta(days=366))
+    _end_course(world.b.youth, today - timedelta(days=364))
+    assert list(youth_due_for_anonymisation(today=today)) == [world.a.youth]
+
+
+def test_anonymise_command_clears_personal_data_and_keeps_certificates(world, settings, client):
+    settings.YOUTH_RETENTION_DAYS = 30
+    a = world.a
+    _end_course(a.youth, timezone.localdate() - timedelta(days=31))
+    pdf_before = a.certificate.pdf_sha256
+    call_command("anonymise_youth", stdout=StringIO())
+
+    youth = Youth.objects.get(pk=a.youth.pk)
+    assert youth.anonymised_at is not None
+    for field in ("first_name", "last_name", "email", "phone", "dream", "support_needs"):
+        assert getattr(youth, field) in ("", "Anonymiseret")
+    assert youth.birth_date is None
+    assert FollowUp.objects.get(pk=a.follow_up.pk).note == ""
+    assert ProgressEntry.objects.get(pk=a.progress.pk).note == ""
+    user = youth.user
+    assert not user.is_active
+    assert a.secrets["first_name"] not in (user.username + user.first_name + user.last_name)
+    assert not SignInLink.objects.filter(user=user, revoked_at__isnull=True).exists()
+
+    certificate = Certificate.objects.get(pk=a.certificate.pk)
+    assert certificate.status == Certificate.Status.ISSUED
+    assert certificate.pdf_sha256 == pdf_before
+    assert (
+        certificate.snapshot["youth"]["name"]
+        == f"{a.secrets['first_name']} {a.secrets['last_name']}"
+    )
+    response = client.get(reverse("verify:detail", kwargs={"code": certificate.verification_code}))
+    assert response.status_code == 200
+    assert a.secrets["first_name"] in response.content.decode()
+
+    # The other organisation's youth is still active and untouched.
+    assert Youth.objects.get(pk=world.b.youth.pk).first_name == world.b.secrets["first_name"]
+
+
+def test_anonymisation_is_idempotent(world):
+    youth_anonymise(youth=world.a.youth)
+    first = Youth.objects.get(pk=world.a.youth.pk)
+    youth_anonymise(youth=world.a.youth)
+    second = Youth.objects.get(pk=world.a.youth.pk)
+    assert first.anonymised_at == second.anonymised_at
+    assert second.first_name == "Anonymiseret"
+    assert list(youth_due_for_anonymisation(today=date(2100, 1, 1))) == []
+
+
+def test_export_after_anonymisation_holds_no_personal_data(world):
+    youth_anonymise(youth=world.a.youth)
+    export = youth_data_export(youth=Youth.objects.get(pk=world.a.youth.pk), by=world.a.caseworker)
+    text = json.dumps({k: v for k, v in export.items() if k != "certificates"}, ensure_ascii=False)
+    for key in ("support_needs", "follow_up_note", "email", "phone", "progress_note"):
+        assert world.a.secrets[key] not in text

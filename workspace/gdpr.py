@@ -1,0 +1,285 @@
+"""A young person's rights under the GDPR: insight (art. 15) and erasure after the
+retention period (art. 5(1)(e), 17).
+
+The export reads across every app that holds data about the youth; anonymisation clears
+the personal data but keeps issued certificates, whose frozen snapshot and stored PDF
+belong to the youth and must stay verifiable.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import AccessLogEntry, SignInLink, User
+from certificates.models import Certificate, LearningGoal, ProgressEntry
+from certificates.pdf import html_to_pdf
+from placements.models import FollowUp, Placement
+from youth.models import Youth
+
+ANONYMISED_NAME = "Anonymiseret"
+
+# What the export shows of each model: the personal data and the course, not internals
+# such as token hashes, stored file paths or double-submit keys.
+YOUTH_FIELDS = [
+    "first_name", "last_name", "birth_date", "email", "phone", "organisation", "caseworker",
+    "dream", "support_needs", "status", "started_on", "ended_on", "outcome", "education",
+    "outcome_note", "created_at", "updated_at", "anonymised_at",
+]  # fmt: skip
+PLACEMENT_FIELDS = [
+    "company", "mentor", "kind", "starts_on", "ends_on", "hours_per_week", "accommodations",
+    "expectations", "status", "interruption_reason", "created_at",
+]  # fmt: skip
+FOLLOW_UP_FIELDS = ["placement", "held_on", "kind", "note", "author", "created_at"]
+GOAL_FIELDS = [
+    "placement", "title", "criteria", "area", "target_level", "points", "assessed_level",
+    "assessed_on", "assessed_by",
+]  # fmt: skip
+PROGRESS_FIELDS = ["goal", "observed_on", "level", "note", "author", "created_at", "withdrawn_at"]
+CERTIFICATE_FIELDS = [
+    "number", "status", "issued_on", "issued_by", "revoked_at", "revocation_reason",
+    "created_at",
+]  # fmt: skip
+SIGNIN_LINK_FIELDS = ["created_at", "expires_at", "revoked_at", "last_used_at"]
+
+
+def _value(obj: models.Model, field: models.Field) -> Any:
+    """A JSON-ready, human-readable value: choices as their label, relations as their name."""
+    if field.is_relation:
+        related = getattr(obj, field.name)
+        return str(related) if related is not None else None
+    value = getattr(obj, field.attname)
+    if field.choices and value not in (None, ""):
+        return str(getattr(obj, f"get_{field.name}_display")())
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _records(objects, field_names: list[str]) -> list[dict[str, Any]]:
+    return [_record(obj, field_names) for obj in objects]
+
+
+def _record(obj: models.Model, field_names: list[str]) -> dict[str, Any]:
+    return {name: _value(obj, obj._meta.get_field(name)) for name in field_names}
+
+
+def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
+    """Everything held about one young person, and who has looked at it (GDPR art. 15)."""
+    placements = Placement.objects.filter(youth=youth).select_related("company", "mentor")
+    goals = LearningGoal.objects.filter(placement__youth=youth).select_related(
+        "placement__company", "placement__youth", "placement__mentor", "assessed_by"
+    )
+    access_log = (
+        AccessLogEntry.objects.filter(youth_id=youth.pk, organisation_id=youth.organisation_id)
+        .select_related("user")
+        .order_by("-at")
+    )
+    return {
+        "exported_at": timezone.localtime().isoformat(timespec="seconds"),
+        "exported_by": str(by),
+        "youth": _record(youth, YOUTH_FIELDS),
+        "placements": _records(placements, PLACEMENT_FIELDS),
+        "follow_ups": _records(
+            FollowUp.objects.filter(placement__youth=youth).select_related(
+                "author", "placement__youth", "placement__company", "placement__mentor"
+            ),
+            FOLLOW_UP_FIELDS,
+        ),
+        "learning_goals": _records(goals, GOAL_FIELDS),
+        "progress_entries": _records(
+            ProgressEntry.objects.filter(goal__placement__youth=youth).select_related(
+                "goal", "author"
+            ),
+            PROGRESS_FIELDS,
+        ),
+        "certificates": [
+            {
+                **_record(certificate, CERTIFICATE_FIELDS),
+                "goals": [goal.title for goal in certificate.goals.all()],
+            }
+            for certificate in Certificate.objects.filter(youth=youth)
+            .select_related("issued_by")
+            .prefetch_related("goals")
+        ],
+        "signin_links": _records(
+            SignInLink.objects.filter(user_id=youth.user_id) if youth.user_id else [],
+            SIGNIN_LINK_FIELDS,
+        ),
+        "access_log": [
+            {
+                "at": timezone.localtime(entry.at).isoformat(timespec="seconds"),
+                "who": str(entry.user),
+                "role": entry.user.get_role_display(),
+                "what": entry.what,
+                "purpose": entry.purpose,
+            }
+            for entry in access_log
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    title: str
+    rows: list[list[tuple[str, Any]]]
+
+
+# The export's sections in reading order, with the model whose field labels they use.
+SECTIONS = [
+    ("placements", Placement, PLACEMENT_FIELDS),
+    ("follow_ups", FollowUp, FOLLOW_UP_FIELDS),
+    ("learning_goals", LearningGoal, GOAL_FIELDS),
+    ("progress_entries", ProgressEntry, PROGRESS_FIELDS),
+    ("certificates", Certificate, CERTIFICATE_FIELDS),
+    ("signin_links", SignInLink, SIGNIN_LINK_FIELDS),
+]
+
+
+def _section_titles() -> dict[str, str]:
+    return {
+        "youth": _("Personal data"),
+        "placements": _("Placements"),
+        "follow_ups": _("Follow-ups"),
+        "learning_goals": _("Learning goals"),
+        "progress_entries": _("Progress entries"),
+        "certificates": _("Certificates"),
+        "signin_links": _("Sign-in links"),
+    }
+
+
+def _field_labels() -> dict[str, str]:
+    """Labels for fields whose model gives no verbose name of its own."""
+    return {
+        "created_at": _("created"),
+        "updated_at": _("last changed"),
+        "anonymised_at": _("anonymised"),
+        "withdrawn_at": _("withdrawn"),
+        "revoked_at": _("revoked"),
+        "expires_at": _("expires"),
+        "last_used_at": _("last used"),
+        "author": _("written by"),
+        "assessed_by": _("assessed by"),
+        "issued_by": _("issued by"),
+        "status": _("status"),
+        "placement": _("placement"),
+        "goal": _("goal"),
+        "goals": _("goals"),
+    }
+
+
+def _readable(field: models.Field | None, value: Any) -> Any:
+    """ISO dates from the export, shown the Danish way."""
+    if not value or field is None:
+        return value
+    if isinstance(field, models.DateTimeField):
+        return dt.datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+    if isinstance(field, models.DateField):
+        return dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+    return value
+
+
+def _labelled(model: type[models.Model], record: dict[str, Any]) -> list[tuple[str, Any]]:
+    labels = _field_labels()
+    rows = []
+    for name, value in record.items():
+        if name == "goals":
+            rows.append((labels[name], ", ".join(value)))
+            continue
+        field = model._meta.get_field(name)
+        rows.append((labels.get(name, str(field.verbose_name)), _readable(field, value)))
+    return rows
+
+
+def export_sections(export: dict[str, Any]) -> list[ExportSection]:
+    """The export as titled sections of (label, value) rows, for the readable PDF."""
+    titles = _section_titles()
+    sections = [ExportSection(titles["youth"], [_labelled(Youth, export["youth"])])]
+    for key, model, _fields in SECTIONS:
+        sections.append(
+            ExportSection(titles[key], [_labelled(model, record) for record in export[key]])
+        )
+    return sections
+
+
+def _readable_log(export: dict[str, Any]) -> list[dict[str, Any]]:
+    at = AccessLogEntry._meta.get_field("at")
+    return [entry | {"at": _readable(at, entry["at"])} for entry in export["access_log"]]
+
+
+def youth_export_pdf(*, export: dict[str, Any]) -> bytes:
+    """The export as a readable Danish PDF, rendered with the certificates' safe fetcher."""
+    with translation.override("da"):
+        html = render_to_string(
+            "workspace/gdpr/pdf/export.html",
+            {
+                "export": export,
+                "exported_at": _readable(
+                    AccessLogEntry._meta.get_field("at"), export["exported_at"]
+                ),
+                "sections": export_sections(export),
+                "access_log": _readable_log(export),
+            },
+        )
+    return html_to_pdf(html)
+
+
+def youth_due_for_anonymisation(*, today: dt.date) -> QuerySet[Youth]:
+    """Youth whose course ended more than YOUTH_RETENTION_DAYS ago and who still hold data."""
+    cutoff = today - timedelta(days=settings.YOUTH_RETENTION_DAYS)
+    return Youth.objects.filter(
+        anonymised_at__isnull=True, ended_on__isnull=False, ended_on__lt=cutoff
+    ).exclude(status=Youth.Status.ACTIVE)
+
+
+@transaction.atomic
+def youth_anonymise(*, youth: Youth) -> None:
+    """Replace the youth's personal data with neutral values; keep issued certificates.
+
+    The certificate's frozen snapshot and stored PDF are left untouched, so `/v/<code>/`
+    still verifies it with the name it was issued to. Idempotent.
+    """
+    youth = Youth.objects.select_for_update().get(pk=youth.pk)
+    if youth.anonymised_at is not None:
+        return
+    youth.first_name = ANONYMISED_NAME
+    youth.last_name = ""
+    youth.birth_date = None
+    youth.email = ""
+    youth.phone = ""
+    youth.dream = ""
+    youth.support_needs = ""
+    youth.outcome_note = ""
+    youth.anonymised_at = timezone.now()
+    youth.save()
+
+    placements = Placement.objects.filter(youth=youth)
+    placements.update(accommodations="", expectations="")
+    placements.exclude(interruption_reason="").update(interruption_reason=ANONYMISED_NAME)
+    FollowUp.objects.filter(placement__youth=youth).update(note="")
+    ProgressEntry.objects.filter(goal__placement__youth=youth).update(note="")
+
+    if youth.user_id:
+        user = youth.user
+        SignInLink.objects.filter(user=user, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        user.username = f"anonymiseret-{user.pk}"
+        user.first_name = ""
+        user.last_name = ""
+        user.email = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()

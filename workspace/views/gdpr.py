@@ -1,0 +1,67 @@
+"""The young person's right of access (GDPR art. 15): an export of everything held about
+them and of who has looked at it, made by their caseworker."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from accounts.access import caseworker_required, staff_required
+from accounts.models import AccessLogEntry
+from accounts.services import access_log_record
+from youth.selectors import get_youth_for_user
+
+from .. import gdpr
+
+ACCESS_LOG_PAGE_SIZE = 50
+
+
+def _exported(request: HttpRequest, pk: int, *, what: str) -> dict:
+    youth = get_youth_for_user(request.user, pk)
+    access_log_record(
+        user=request.user, youth_id=youth.pk, organisation_id=youth.organisation_id, what=what
+    )
+    return gdpr.youth_data_export(youth=youth, by=request.user)
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@require_GET
+@caseworker_required
+def youth_export_json(request: HttpRequest, pk: int) -> HttpResponse:
+    export = _exported(request, pk, what="Indsigt: alle oplysninger og adgangslog (JSON)")
+    response = JsonResponse(export, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    return _attachment(response, f"indsigt-{pk}.json")
+
+
+@never_cache
+@require_GET
+@caseworker_required
+def youth_export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    export = _exported(request, pk, what="Indsigt: alle oplysninger og adgangslog (PDF)")
+    response = HttpResponse(gdpr.youth_export_pdf(export=export), content_type="application/pdf")
+    return _attachment(response, f"indsigt-{pk}.pdf")
+
+
+@require_GET
+@staff_required
+def youth_access_log(request: HttpRequest, pk: int) -> HttpResponse:
+    youth = get_youth_for_user(request.user, pk)
+    access_log_record(
+        user=request.user,
+        youth_id=youth.pk,
+        organisation_id=youth.organisation_id,
+        what="Adgangslog: hvem har set den unges oplysninger",
+    )
+    entries = (
+        AccessLogEntry.objects.filter(youth_id=youth.pk, organisation_id=youth.organisation_id)
+        .select_related("user")
+        .order_by("-at", "-pk")
+    )
+    page = Paginator(entries, ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(request, "workspace/gdpr/access_log.html", {"youth": youth, "page": page})
