@@ -25,7 +25,8 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-never-use-in-production"
 
 ALLOWED_HOSTS = env.list(
-    "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"] if DEBUG or TESTING else []
+    "DJANGO_ALLOWED_HOSTS",
+    default=["127.0.0.1", "localhost", "testserver"] if DEBUG or TESTING else [],
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -58,7 +59,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "accounts.middleware.DanishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -121,6 +122,11 @@ SIGNIN_LINK_DAYS = env.int("SIGNIN_LINK_DAYS", default=30)
 MENTOR_GRACE_DAYS = env.int("MENTOR_GRACE_DAYS", default=30)
 # Access-log rows are kept at least this long (GDPR accountability), then pruned.
 ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365)
+ACCESS_LOG_MINIMUM_DAYS = 183
+if ACCESS_LOG_RETENTION_DAYS < ACCESS_LOG_MINIMUM_DAYS:
+    raise ImproperlyConfigured(
+        f"ACCESS_LOG_RETENTION_DAYS must be at least {ACCESS_LOG_MINIMUM_DAYS} (6 months)."
+    )
 # A youth's personal data is anonymised this long after the end of the course.
 YOUTH_RETENTION_DAYS = env.int("YOUTH_RETENTION_DAYS", default=5 * 365)
 
@@ -135,6 +141,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Keep every failed attempt (who, from where, when), not only the running count.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0) or None
 
@@ -202,5 +210,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
+    },
 }

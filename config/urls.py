@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("workspace.urls")),
@@ -13,5 +14,6 @@ urlpatterns = [
     path("min-side/", include("certificates.urls.me")),
     path("v/", include("certificates.urls.verify")),
     path("statistik/", include("reports.urls")),
+    path("sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

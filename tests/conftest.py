@@ -13,11 +13,15 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
-def _plain_http(settings):
-    """Tests talk plain HTTP to the test server; production keeps HTTPS-only cookies."""
+def _test_settings(settings, tmp_path):
+    """Tests talk plain HTTP to the test server (production keeps HTTPS-only cookies) and
+    store issued PDFs and logos in a temporary folder, never in the project's media/."""
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # The real password hasher costs a noticeable fraction of a second per user.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -1,9 +1,16 @@
 from django.urls import path
 
-from . import views
+from .views import dashboard, gdpr, network, youth
 
 app_name = "workspace"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", dashboard.home, name="home"),
+    path("oversigt/", dashboard.dashboard, name="dashboard"),
+    path("unge/<int:pk>/", youth.youth_detail, name="youth_detail"),
+    path("unge/<int:pk>/indsigt.json", gdpr.youth_export_json, name="youth_export_json"),
+    path("unge/<int:pk>/indsigt.pdf", gdpr.youth_export_pdf, name="youth_export_pdf"),
+    path("unge/<int:pk>/adgangslog/", gdpr.youth_access_log, name="youth_access_log"),
+    path("virksomheder/<int:pk>/", network.company_detail, name="company_detail"),
+    path("praktikker/<int:pk>/", network.placement_detail, name="placement_detail"),
 ]

@@ -15,3 +15,10 @@ document.addEventListener("submit", (event) => {
   form.dataset.submitted = "1";
   setTimeout(() => delete form.dataset.submitted, 5000);
 });
+
+// After a refused form, the cursor goes to the first field with an error, so that a screen
+// reader reads out its label and its error message (aria-describedby).
+document.addEventListener("DOMContentLoaded", () => {
+  const invalid = document.querySelector("main [aria-invalid='true']");
+  if (invalid) invalid.focus();
+});

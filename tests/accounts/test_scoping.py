@@ -68,7 +68,9 @@ def test_mentor_and_youth_never_see_follow_up_notes(mentor_user, youth_user, pla
 def test_youth_sees_only_themselves(organisation, youth_user, youth, placement):
     other = YouthFactory(organisation=organisation)
     goal = LearningGoalFactory(placement=placement)
-    other_goal = LearningGoalFactory(placement=PlacementFactory(organisation=organisation, youth=other))
+    other_goal = LearningGoalFactory(
+        placement=PlacementFactory(organisation=organisation, youth=other)
+    )
     assert list(youth_for_user(youth_user)) == [youth]
     assert get_goal_for_user(youth_user, goal.pk) == goal
     with pytest.raises(Http404):
