@@ -1,5 +1,34 @@
+"""The sign-in form, and the form building blocks every app shares (accounts is the lowest
+app, so all of them may import from here)."""
+
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+# The date picker sends ISO dates; people who type a date write it the Danish way.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (shown as dd.mm.åååå in a Danish browser)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DateField(forms.DateField):
+    """A date from the picker, or typed as dd.mm.åååå."""
+
+    widget = DateInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        kwargs.setdefault(
+            "error_messages", {"invalid": _("Write the date as dd.mm.yyyy, e.g. 24.03.2026.")}
+        )
+        super().__init__(**kwargs)
 
 
 class SignInForm(AuthenticationForm):

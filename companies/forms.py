@@ -1,34 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import DateInput
+
 from .models import Company, Industry, Mentor, validate_cvr
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; typed dates in the Danish form dd.mm.åååå are accepted too."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+from .services import COMPANY_FIELDS, MENTOR_FIELDS
 
 
 class CompanyForm(forms.ModelForm):
     class Meta:
         model = Company
-        fields = [
-            "name",
-            "cvr",
-            "industry",
-            "address",
-            "postal_code",
-            "city",
-            "phone",
-            "email",
-            "in_network_since",
-            "is_own_workshop",
-            "notes",
-        ]
+        fields = list(COMPANY_FIELDS)
         widgets = {
             "cvr": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             "postal_code": forms.TextInput(attrs={"inputmode": "numeric"}),
@@ -70,5 +52,5 @@ class CompanyFilterForm(forms.Form):
 class MentorForm(forms.ModelForm):
     class Meta:
         model = Mentor
-        fields = ["name", "title", "email", "phone"]
+        fields = list(MENTOR_FIELDS)
         widgets = {"phone": forms.TextInput(attrs={"type": "tel"})}

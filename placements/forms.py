@@ -2,15 +2,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import DateInput
 from accounts.models import User
-from companies.forms import DateInput
 from companies.models import Company
 from companies.selectors import companies_for_user, mentors_for_user
 from youth.models import Youth
 from youth.selectors import youth_for_user
 
 from .models import FollowUp, Placement
-from .services import PlacementError, placement_period_check
+from .services import PLACEMENT_FIELDS, PlacementError, placement_period_check
 
 
 class MentorChoiceField(forms.ModelChoiceField):
@@ -23,15 +23,7 @@ class PlacementForm(forms.ModelForm):
 
     class Meta:
         model = Placement
-        fields = [
-            "mentor",
-            "kind",
-            "starts_on",
-            "ends_on",
-            "hours_per_week",
-            "accommodations",
-            "expectations",
-        ]
+        fields = list(PLACEMENT_FIELDS)
         field_classes = {"mentor": MentorChoiceField}
         widgets = {
             "starts_on": DateInput(),

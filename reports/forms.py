@@ -4,23 +4,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import DATE_INPUT_FORMATS, DateInput
 from accounts.models import Organisation
 
 from .statistics import Period
 
-DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
 FIRST_YEAR = 2015
 
 
 def _years() -> list[tuple[int, int]]:
     return [(year, year) for year in range(timezone.localdate().year, FIRST_YEAR - 1, -1)]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
 
 
 class PeriodForm(forms.Form):
@@ -54,11 +47,11 @@ class PeriodForm(forms.Form):
         label=_("From"),
         required=False,
         widget=DateInput(),
-        input_formats=DATE_FORMATS,
+        input_formats=DATE_INPUT_FORMATS,
         help_text=_('With "Choose dates".'),
     )
     end = forms.DateField(
-        label=_("To"), required=False, widget=DateInput(), input_formats=DATE_FORMATS
+        label=_("To"), required=False, widget=DateInput(), input_formats=DATE_INPUT_FORMATS
     )
 
     def clean(self):

@@ -3,19 +3,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import DATE_INPUT_FORMATS, DateInput
 from accounts.models import Organisation, User
 
 from .models import Youth
-
-# The date picker sends ISO dates; people who type a date write it the Danish way.
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from .services import EDITABLE_FIELDS
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -30,17 +22,7 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
 class YouthForm(forms.ModelForm):
     class Meta:
         model = Youth
-        fields = [
-            "first_name",
-            "last_name",
-            "birth_date",
-            "email",
-            "phone",
-            "caseworker",
-            "started_on",
-            "dream",
-            "support_needs",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "birth_date": DateInput(),
             "started_on": DateInput(),

@@ -19,18 +19,16 @@ class YouthError(Exception):
 
 # What a caseworker may set when registering or editing a young person. Organisation,
 # status, end of course and the sign-in account are set only by their own services.
-EDITABLE_FIELDS = frozenset(
-    {
-        "first_name",
-        "last_name",
-        "birth_date",
-        "email",
-        "phone",
-        "caseworker",
-        "started_on",
-        "dream",
-        "support_needs",
-    }
+EDITABLE_FIELDS = (
+    "first_name",
+    "last_name",
+    "birth_date",
+    "email",
+    "phone",
+    "caseworker",
+    "started_on",
+    "dream",
+    "support_needs",
 )
 
 
@@ -40,7 +38,7 @@ def _check_writer(*, by: User, organisation_id: int) -> None:
 
 
 def _set_fields(youth: Youth, data: dict) -> None:
-    unknown = set(data) - EDITABLE_FIELDS
+    unknown = set(data).difference(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable here: {', '.join(sorted(unknown))}")
     for name, value in data.items():

@@ -2,10 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import DateField
 from companies.models import Industry
 
 from ..models import Area, GoalTemplate, LearningGoal, Level
-from .progress import DateField
 
 ANY = [("", _("All"))]
 SELECT = forms.Select(attrs={"class": "form-select"})

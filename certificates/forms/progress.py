@@ -4,22 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import DateField
+
 from ..models import Level
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
-
-
-class DateField(forms.DateField):
-    """A date picker that also accepts a typed Danish date (dd.mm.åååå)."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
-        kwargs.setdefault(
-            "error_messages", {"invalid": _("Write the date as dd.mm.yyyy, e.g. 24.03.2026.")}
-        )
-        super().__init__(**kwargs)
 
 
 class ProgressEntryForm(forms.Form):
