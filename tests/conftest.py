@@ -86,3 +86,15 @@ def youth_user(youth):
     youth.user = user
     youth.save(update_fields=["user"])
     return user
+
+
+@pytest.fixture
+def caseworker_client(client, caseworker):
+    client.force_login(caseworker)
+    return client
+
+
+@pytest.fixture
+def manager_client(client, manager):
+    client.force_login(manager)
+    return client

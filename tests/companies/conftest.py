@@ -18,15 +18,3 @@ def mentor(company):
 @pytest.fixture
 def foreign_company(other_organisation):
     return CompanyFactory(organisation=other_organisation, name="Fremmed ApS", cvr="10150817")
-
-
-@pytest.fixture
-def caseworker_client(client, caseworker):
-    client.force_login(caseworker)
-    return client
-
-
-@pytest.fixture
-def manager_client(client, manager):
-    client.force_login(manager)
-    return client
