@@ -26,13 +26,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
         with_running_placement=criteria.get("with_placement", False),
     )
     page = Paginator(companies, COMPANIES_PER_PAGE).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
-    return render(
-        request,
-        "companies/company_list.html",
-        {"filters": filters, "page": page, "query": query.urlencode()},
-    )
+    return render(request, "companies/company_list.html", {"filters": filters, "page": page})
 
 
 def _company_form_page(request: HttpRequest, form: CompanyForm, company=None) -> HttpResponse:

@@ -36,13 +36,7 @@ def youth_list(request: HttpRequest) -> HttpResponse:
     )
     youth = selectors.youth_list_for_user(request.user, **form.filters())
     page = Paginator(youth, PAGE_SIZE).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
-    return render(
-        request,
-        "youth/list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
-    )
+    return render(request, "youth/list.html", {"form": form, "page": page})
 
 
 @caseworker_required

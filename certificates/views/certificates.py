@@ -71,14 +71,8 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "certificates/issuing/list.html",
-        {"form": form, "page": page, "youth": youth, "query": _query_without_page(request)},
+        {"form": form, "page": page, "youth": youth},
     )
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("side", None)
-    return query.urlencode()
 
 
 @caseworker_required
