@@ -34,7 +34,8 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-# Translations: each app keeps its Danish catalogue in <app>/locale/; the compiled .mo files
-# are committed so that running the app needs no gettext tools.
+# Translations: the Danish catalogue is locale/da/LC_MESSAGES/django.po; the compiled .mo
+# is committed so that running the app needs no gettext tools.
 messages: install
-	for po in $$(find . -path ./.venv -prune -o -name django.po -print); do msgfmt --check -o $${po%.po}.mo $$po; done
+	$(DEV) $(BIN)/python manage.py makemessages -l da --ignore=.venv --ignore=tests --ignore=scripts --no-obsolete
+	msgfmt --check -o locale/da/LC_MESSAGES/django.mo locale/da/LC_MESSAGES/django.po

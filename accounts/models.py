@@ -46,6 +46,13 @@ class Organisation(models.Model):
         return self.name
 
 
+class AccountManager(UserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """`createsuperuser` makes a system administrator, who belongs to no organisation."""
+        extra_fields.setdefault("role", "admin")
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     class Role(models.TextChoices):
         CASEWORKER = "caseworker", _("Caseworker")
@@ -71,7 +78,7 @@ class User(AbstractUser):
         help_text=_("An e-mail each morning with the mentors' new entries on your youth."),
     )
 
-    objects = UserManager()
+    objects = AccountManager()
 
     class Meta:
         verbose_name = _("user")

@@ -99,3 +99,13 @@ def test_signout_requires_post(client, caseworker):
     assert client.get(reverse("accounts:logout")).status_code == 405
     client.post(reverse("accounts:logout"))
     assert "_auth_user_id" not in client.session
+
+
+def test_createsuperuser_makes_an_administrator(db):
+    from django.core.management import call_command
+
+    from accounts.models import User
+
+    call_command("createsuperuser", interactive=False, username="root", email="root@example.org")
+    root = User.objects.get(username="root")
+    assert root.role == User.Role.ADMIN and root.organisation is None and root.is_superuser
