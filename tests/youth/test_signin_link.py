@@ -24,9 +24,9 @@ def test_link_is_shown_once_with_a_qr_code_and_emailed(client, caseworker, youth
     assert response["Cache-Control"] == "no-store"
     url = response.context["url"]
     assert url.startswith("http://testserver/link/")
-    assert f'href="{url}"' in page
+    assert f'value="{url}"' in page
     assert 'src="data:image/png;base64,' in page
-    assert "Linket vises kun nu." in page
+    assert "Linket (vises kun denne ene gang)" in page
     youth.refresh_from_db()
     assert youth.user is not None and youth.user.role == "youth"
     assert SignInLink.objects.filter(user=youth.user, created_by=caseworker).count() == 1
@@ -37,7 +37,7 @@ def test_link_is_shown_once_with_a_qr_code_and_emailed(client, caseworker, youth
 
     again = client.get(link_url(youth)).content.decode()
     assert url not in again  # only the list of links afterwards
-    assert "Kan bruges" in again
+    assert "Gyldigt" in again
 
 
 def test_the_link_signs_the_young_person_in(client, caseworker, youth):
