@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from certificates.models import Area, GoalTemplate, Level
@@ -157,3 +159,16 @@ def test_other_organisation_gets_404(client, stranger, templates):
 def test_mentor_has_no_catalogue(client, mentor_user):
     client.force_login(mentor_user)
     assert client.get(URL).status_code == 403
+
+
+def test_catalogue_query_count_does_not_grow_with_goals(client, caseworker, organisation):
+    client.force_login(caseworker)
+
+    def queries_with(count: int) -> int:
+        GoalTemplateFactory.create_batch(count, organisation=organisation)
+        GoalTemplateFactory.create_batch(count, organisation=organisation, is_active=False)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL).status_code == 200
+        return len(queries)
+
+    assert queries_with(2) == queries_with(30)
