@@ -79,8 +79,18 @@ class PlacementCreateForm(PlacementForm):
 
 
 class InterruptForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Reason"),
+        choices=Placement.InterruptionCategory.choices,
+        widget=forms.RadioSelect(),
+        error_messages={"required": _("Choose why the placement is interrupted.")},
+    )
     reason = forms.CharField(
-        label=_("Why is the placement interrupted?"),
+        label=_("Details"),
+        help_text=_(
+            "Optional. Only caseworkers and managers see it; it is never in the statistics."
+        ),
+        required=False,
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

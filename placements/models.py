@@ -27,6 +27,16 @@ class Placement(models.Model):
         COMPLETED = "completed", _("Completed")
         INTERRUPTED = "interrupted", _("Interrupted")
 
+    class InterruptionCategory(models.TextChoices):
+        """Why a placement was interrupted, in groups a manager can count."""
+
+        HEALTH = "health", _("Health / well-being")
+        ATTENDANCE = "attendance", _("Attendance / motivation")
+        JOB_OR_EDUCATION = "job_or_education", _("Started a job or education")
+        MOVED = "moved", _("Moved")
+        COMPANY = "company", _("The company ended the cooperation")
+        OTHER = "other", _("Other")
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="placements"
     )
@@ -66,7 +76,16 @@ class Placement(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
-    interruption_reason = models.CharField(_("reason for interruption"), max_length=300, blank=True)
+    interruption_category = models.CharField(
+        _("reason for interruption"),
+        max_length=30,
+        choices=InterruptionCategory.choices,
+        blank=True,
+    )
+    # The caseworker's own words: staff only, and never in the statistics (it may name the youth).
+    interruption_reason = models.CharField(
+        _("note on the interruption"), max_length=300, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -92,8 +111,9 @@ class Placement(models.Model):
                 name="placement_hours_in_range",
             ),
             models.CheckConstraint(
-                condition=~Q(status="interrupted") | ~Q(interruption_reason=""),
-                name="placement_interruption_has_reason",
+                condition=(Q(status="interrupted") & ~Q(interruption_category=""))
+                | (~Q(status="interrupted") & Q(interruption_category="")),
+                name="placement_interruption_has_category",
             ),
         ]
 

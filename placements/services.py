@@ -150,19 +150,29 @@ def placement_complete(*, placement: Placement) -> Placement:
 
 
 @transaction.atomic
-def placement_interrupt(*, placement: Placement, reason: str, ends_on: date) -> Placement:
-    """Planned or active → interrupted, with the reason and the last day."""
+def placement_interrupt(
+    *, placement: Placement, category: str, ends_on: date, reason: str = ""
+) -> Placement:
+    """Planned or active → interrupted, with the reason's category, a note and the last day."""
     placement = _locked(placement)
     if not placement.is_open:
         raise PlacementError(_("Only a planned or running placement can be interrupted."))
-    reason = reason.strip()
-    if not reason:
-        raise PlacementError(_("Write why the placement is interrupted."), field="reason")
+    if category not in Placement.InterruptionCategory.values:
+        raise PlacementError(_("Choose why the placement is interrupted."), field="category")
     placement_period_check(placement.starts_on, ends_on)
     placement.status = Placement.Status.INTERRUPTED
-    placement.interruption_reason = reason
+    placement.interruption_category = category
+    placement.interruption_reason = reason.strip()
     placement.ends_on = ends_on
-    placement.save(update_fields=["status", "interruption_reason", "ends_on", "updated_at"])
+    placement.save(
+        update_fields=[
+            "status",
+            "interruption_category",
+            "interruption_reason",
+            "ends_on",
+            "updated_at",
+        ]
+    )
     return placement
 
 

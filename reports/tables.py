@@ -66,8 +66,6 @@ class Table:
     note: str = ""
     # The last row sums the others: bold in the table, left out of the chart.
     has_total: bool = False
-    # Free text that may name a young person: on the page and in the CSV, not in the report.
-    free_text: bool = False
 
     @property
     def chart(self) -> str:
@@ -196,10 +194,26 @@ def placement_section(organisation: Organisation, period: Period) -> Section:
             ),
             Table(
                 slug="interruptions",
+                has_total=True,
                 title=_("Reasons for interruption"),
-                headers=[_("Reason"), _("Count")],
-                rows=[[reason, n] for reason, n in figures.interruption_reasons],
-                free_text=True,
+                headers=[_("Reason"), _("Count"), _("Share (%)")],
+                rows=[
+                    *(
+                        [
+                            label,
+                            figures.interruption_categories[category],
+                            _share(figures.interruption_categories[category], figures.interrupted),
+                        ]
+                        for category, label in Placement.InterruptionCategory.choices
+                    ),
+                    [
+                        _("Total"),
+                        figures.interrupted,
+                        _share(figures.interrupted, figures.interrupted),
+                    ],
+                ],
+                chart_column=1,
+                note=_("Interrupted placements, by the reason the caseworker chose."),
             ),
         ],
     )

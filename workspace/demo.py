@@ -343,6 +343,7 @@ class _OrganisationSeeder:
                             mentor=mentor.name.split()[0],
                         ),
                         status=p.status,
+                        interruption_category=p.category,
                         interruption_reason=p.reason,
                         created_by=person.caseworker,
                     )

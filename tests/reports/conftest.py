@@ -64,7 +64,7 @@ def make_placement(organisation):
         *,
         kind: str = Placement.Kind.INTERNSHIP,
         hours: str = "15",
-        reason: str = "",
+        category: str = "",
         company=None,
         org=None,
     ):
@@ -77,7 +77,7 @@ def make_placement(organisation):
             status=status,
             kind=kind,
             hours_per_week=Decimal(hours),
-            interruption_reason=reason,
+            interruption_category=category,
         )
 
     return make

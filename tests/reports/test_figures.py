@@ -8,6 +8,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from placements.models import Placement
 from reports.statistics import (
@@ -58,11 +60,11 @@ def test_youth_in_an_empty_period(organisation, make_youth):
 def test_placements_started_in_the_period(organisation, other_organisation, make_placement):
     make_placement("2025-01-01", "2025-01-31", COMPLETED, hours="10")
     make_placement(
-        "2025-12-31", "2025-12-31", INTERRUPTED, reason="Sygdom", hours="20",
+        "2025-12-31", "2025-12-31", INTERRUPTED, category="health", hours="20",
         kind=Placement.Kind.WAGE_SUBSIDY,
     )  # fmt: skip
-    make_placement("2025-06-01", "2025-07-11", INTERRUPTED, reason="Sygdom", hours="30")
-    make_placement("2025-06-01", "2025-06-21", INTERRUPTED, reason="Flyttede", hours="12.5")
+    make_placement("2025-06-01", "2025-07-11", INTERRUPTED, category="health", hours="30")
+    make_placement("2025-06-01", "2025-06-21", INTERRUPTED, category="moved", hours="12.5")
     make_placement("2025-03-01", hours="15")
     make_placement("2024-12-31", "2025-02-01", COMPLETED)  # started the day before
     make_placement("2026-01-01", status=Placement.Status.PLANNED)  # the day after
@@ -79,16 +81,54 @@ def test_placements_started_in_the_period(organisation, other_organisation, make
     }
     assert (figures.started, figures.completed, figures.interrupted) == (5, 1, 3)
     assert figures.completion_rate == 0.25
-    assert figures.interruption_reasons == [("Sygdom", 2), ("Flyttede", 1)]
+    assert figures.interruption_categories == {
+        "health": 2,
+        "attendance": 0,
+        "job_or_education": 0,
+        "moved": 1,
+        "company": 0,
+        "other": 0,
+    }
     assert figures.median_length_days == 25.0  # 0, 20, 30, 40 days
     assert figures.average_hours == Decimal("17.5")
     assert figures.median_hours == 15.0
 
 
+def test_interruptions_are_counted_by_category(organisation, other_organisation, make_placement):
+    for category in ("health", "health", "health", "attendance", "company", "other"):
+        make_placement("2025-04-01", "2025-05-01", INTERRUPTED, category=category)
+    make_placement("2025-04-01", "2025-06-30", COMPLETED)
+    make_placement("2024-12-31", "2025-02-01", INTERRUPTED, category="moved")  # day before
+    make_placement(
+        "2025-04-01", "2025-05-01", INTERRUPTED, category="moved", org=other_organisation
+    )
+
+    figures = placement_figures(organisation=organisation, period=YEAR_2025)
+
+    assert figures.interruption_categories == {
+        "health": 3,
+        "attendance": 1,
+        "job_or_education": 0,
+        "moved": 0,
+        "company": 1,
+        "other": 1,
+    }
+    assert sum(figures.interruption_categories.values()) == figures.interrupted == 6
+
+
+def test_interruption_categories_are_one_query(organisation, make_placement):
+    make_placement("2025-04-01", "2025-05-01", INTERRUPTED, category="health")
+    with CaptureQueriesContext(connection) as queries:
+        placement_figures(organisation=organisation, period=YEAR_2025)
+    by_category = [q["sql"] for q in queries if "interruption_category" in q["sql"]]
+    assert len(by_category) == 1
+    assert by_category[0].count("COUNT(") == len(Placement.InterruptionCategory)
+
+
 def test_placements_in_an_empty_period(organisation, make_placement):
     make_placement("2025-01-01", "2025-01-31", COMPLETED)
     figures = placement_figures(organisation=organisation, period=EMPTY)
-    assert figures.started == 0 and figures.interruption_reasons == []
+    assert figures.started == 0 and set(figures.interruption_categories.values()) == {0}
     assert figures.completion_rate is None
     assert figures.median_length_days is None
     assert figures.average_hours is None and figures.median_hours is None
@@ -201,7 +241,7 @@ def network(organisation, other_organisation, make_placement, follow_up):
     from_last_day = make_placement("2025-12-31", company=epsilon)
     follow_up(from_last_day, "2025-12-31")
     in_february = make_placement(
-        "2025-02-01", "2025-03-01", INTERRUPTED, company=epsilon, reason="x"
+        "2025-02-01", "2025-03-01", INTERRUPTED, company=epsilon, category="other"
     )
     follow_up(in_february, "2024-12-20")
     follow_up(in_february, "2025-02-05")

@@ -24,7 +24,7 @@ def some_data(organisation, other_organisation, make_youth, make_placement, make
     make_youth("2025-03-01", "2025-10-31", "education", "fgu")
     make_youth("2025-04-01")
     make_placement("2025-02-01", "2025-04-30", Placement.Status.COMPLETED)
-    make_placement("2025-05-01", "2025-05-20", Placement.Status.INTERRUPTED, reason="Flyttede")
+    make_placement("2025-05-01", "2025-05-20", Placement.Status.INTERRUPTED, category="moved")
     make_certificate("2025-10-01", total="12.5")
     # The other organisation: never counted on our page.
     for _ in range(7):
@@ -47,7 +47,9 @@ def test_manager_sees_the_figures_of_the_chosen_year(client, manager, some_data)
     assert ["Ordinært job", "1", "50,0 %"] in rows["outcomes"]
     assert ["Uddannelse", "1", "50,0 %"] in rows["outcomes"]
     assert ["Fleksjob", "0", "0,0 %"] in rows["outcomes"]  # the other organisation's 7 are not ours
-    assert rows["interruptions"] == [["Flyttede", "1"]]
+    assert ["Flyttede", "1", "100,0 %"] in rows["interruptions"]
+    assert ["Helbred / trivsel", "0", "0,0 %"] in rows["interruptions"]
+    assert rows["interruptions"][-1] == ["I alt", "1", "100,0 %"]
     assert rows["certificates"][-1] == ["I alt", "1", "0"]
     assert 'role="img"' in page and '<title id="chart-outcomes-title">' in page
     assert "Sådan er tallene opgjort" in page
@@ -104,6 +106,26 @@ def test_csv_is_for_danish_excel(client, manager, some_data):
     assert "Fleksjob;0;0,0" in lines
 
 
+def test_csv_counts_interruptions_by_category(client, manager, organisation, make_placement):
+    for category in ("health", "health", "attendance", "job_or_education"):
+        make_placement("2025-03-01", "2025-04-01", Placement.Status.INTERRUPTED, category=category)
+    make_placement("2025-03-01", "2025-04-30", Placement.Status.COMPLETED)
+    client.force_login(manager)
+    response = client.get(reverse("reports:csv", args=["interruptions"]), YEAR_2025)
+    assert response.status_code == 200
+    lines = response.content.decode("utf-8-sig").split("\r\n")
+    assert lines[:8] == [
+        "Årsag;Antal;Andel (%)",
+        "Helbred / trivsel;2;50,0",
+        "Fremmøde / motivation;1;25,0",
+        "Startede i job eller uddannelse;1;25,0",
+        "Flyttede;0;0,0",
+        "Virksomheden stoppede samarbejdet;0;0,0",
+        "Andet;0;0,0",
+        "I alt;4;100,0",
+    ]
+
+
 def test_csv_numbers_use_a_decimal_comma(client, manager, some_data):
     client.force_login(manager)
     body = client.get(reverse("reports:csv", args=["progression"]), YEAR_2025).content
@@ -123,6 +145,7 @@ def test_pdf_report_names_the_organisation_and_the_period(client, manager, some_
     assert "NextJob Herning" in text
     assert "1.1.2025–31.12.2025" in text
     assert "Ordinært job" in text and "Sådan er tallene opgjort" in text
+    assert "Årsager til afbrydelse" in text and "Flyttede" in text
 
 
 def _populate(organisation, size, make_youth, make_placement, make_goal, log_progress,

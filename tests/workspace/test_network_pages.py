@@ -112,11 +112,13 @@ def test_manager_reads_the_placement_page_without_buttons(client, manager, place
 
 
 def test_interrupted_placement_shows_the_reason(client, caseworker, placement):
-    placement.status, placement.interruption_reason = "interrupted", "Flyttet til Aarhus."
+    placement.status, placement.interruption_category = "interrupted", "moved"
+    placement.interruption_reason = "Flyttet til Aarhus."
     placement.save()
     client.force_login(caseworker)
     page = client.get(_placement_url(placement)).content.decode()
-    assert "Flyttet til Aarhus." in page and "Afbrudt" in page
+    assert "Årsag til afbrydelse" in page and "Flyttede" in page
+    assert "Uddybning" in page and "Flyttet til Aarhus." in page and "Afbrudt" in page
     assert reverse("placements:interrupt", args=[placement.pk]) not in page
 
 

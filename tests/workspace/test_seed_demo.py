@@ -144,7 +144,9 @@ class TestSeededDemo:
         assert set(Placement.objects.values_list("status", flat=True)) == set(
             Placement.Status.values
         )
-        assert not Placement.objects.filter(status="interrupted", interruption_reason="").exists()
+        interrupted = Placement.objects.filter(status="interrupted")
+        assert not interrupted.filter(interruption_category="").exists()
+        assert len(set(interrupted.values_list("interruption_category", flat=True))) >= 3
         assert set(Youth.objects.values_list("status", flat=True)) == set(Youth.Status.values)
         assert set(Youth.objects.exclude(outcome="").values_list("outcome", flat=True)) == set(
             Youth.Outcome.values

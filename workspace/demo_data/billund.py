@@ -2,7 +2,7 @@
 
 from companies.models import Industry
 
-from .spec import CompanySpec, E, K, O, Org, OrgDemo, P, S, Staff, YouthSpec
+from .spec import CompanySpec, E, K, O, Org, OrgDemo, P, R, S, Staff, YouthSpec
 
 BILLUND = Org(
     "BIL",
@@ -155,6 +155,7 @@ BILLUND_YOUTH = (
                 15,
                 S.INTERRUPTED,
                 "Opgaverne var for fysisk krævende. Vi finder et nyt match.",
+                category=R.HEALTH,
             ),
             P(B_SHOP, 0, K.TASTER, 6, 20, 10, S.PLANNED, goals=3),
         ),
@@ -223,7 +224,19 @@ BILLUND_YOUTH = (
         0,
         "Jeg vil have et arbejde, hvor jeg kan bruge kroppen.",
         "Depression og længerevarende sygdom.",
-        (P(B_GARDEN, 0, K.INTERNSHIP, -110, -60, 15, S.INTERRUPTED, "Længerevarende sygdom."),),
+        (
+            P(
+                B_GARDEN,
+                0,
+                K.INTERNSHIP,
+                -110,
+                -60,
+                15,
+                S.INTERRUPTED,
+                "Længerevarende sygdom.",
+                category=R.HEALTH,
+            ),
+        ),
         O.PUBLIC_BENEFITS,
         "",
         "Overgået til ressourceforløb.",

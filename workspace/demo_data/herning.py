@@ -2,7 +2,7 @@
 
 from companies.models import Industry
 
-from .spec import CompanySpec, E, K, O, Org, OrgDemo, P, S, Staff, YouthSpec
+from .spec import CompanySpec, E, K, O, Org, OrgDemo, P, R, S, Staff, YouthSpec
 
 HERNING = Org(
     "HER",
@@ -325,6 +325,7 @@ HERNING_YOUTH = (
                 S.INTERRUPTED,
                 "Matchet passede ikke. Lucas ville hellere arbejde med biler, så vi fandt en ny "
                 "praktik.",
+                category=R.ATTENDANCE,
             ),
             P(GARAGE, 0, K.INTERNSHIP, -20, 100, 25, S.ACTIVE),
         ),
@@ -490,6 +491,7 @@ HERNING_YOUTH = (
                 20,
                 S.INTERRUPTED,
                 "Mange udeblivelser uden afbud. Aftalen blev opsagt i fællesskab.",
+                category=R.ATTENDANCE,
             ),
         ),
         O.PUBLIC_BENEFITS,
@@ -514,6 +516,7 @@ HERNING_YOUTH = (
                 15,
                 S.INTERRUPTED,
                 "Mathilde flyttede til en anden kommune.",
+                category=R.MOVED,
             ),
         ),
         O.OTHER,
@@ -538,6 +541,7 @@ HERNING_YOUTH = (
                 10,
                 S.INTERRUPTED,
                 "Oscar blev indlagt og kunne ikke fortsætte.",
+                category=R.HEALTH,
             ),
         ),
         O.OTHER,

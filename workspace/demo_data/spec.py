@@ -9,6 +9,7 @@ from youth.models import Youth
 FAGLIG, PERSONLIG, SOCIAL = Area.PROFESSIONAL, Area.PERSONAL, Area.SOCIAL
 K = Placement.Kind
 S = Placement.Status
+R = Placement.InterruptionCategory
 O = Youth.Outcome  # noqa: E741
 E = Youth.Education
 
@@ -49,7 +50,8 @@ class PlacementSpec(NamedTuple):
     ends: int | None
     hours: int
     status: str
-    reason: str = ""
+    reason: str = ""  # the caseworker's note on an interruption
+    category: str = ""  # an interruption's Placement.InterruptionCategory
     goals: int = 5
     quiet: bool = False  # active, but no follow-up in the last two weeks
 
