@@ -18,11 +18,13 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 # pytest imports this module itself; the test settings differ only where noted below.
 TESTING = "pytest" in sys.modules
 
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not (DEBUG or TESTING):
-        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for development).")
-    SECRET_KEY = "insecure-development-key-never-use-in-production"
+# Everyday commands (makemigrations, migrate, a shell) run without a secret. Serving or
+# checking a production configuration without DJANGO_SECRET_KEY fails loudly: see
+# config/wsgi.py (gunicorn refuses to start) and accounts/checks.py (check --deploy).
+SECRET_KEY_FROM_ENVIRONMENT = bool(env.str("DJANGO_SECRET_KEY", default=""))
+SECRET_KEY = env.str(
+    "DJANGO_SECRET_KEY", default="django-insecure-development-key-never-use-in-production"
+)
 
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS",

@@ -87,9 +87,25 @@ def test_production_settings_have_hsts_and_secure_cookies():
 def test_production_without_secret_key_fails_loudly():
     env = _production_env()
     del env["DJANGO_SECRET_KEY"]
-    result = _manage("check", env=env)
+    result = _manage("check", "--deploy", env=env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+    starting = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert starting.returncode != 0  # gunicorn would refuse to start
+    assert "DJANGO_SECRET_KEY" in starting.stderr
+
+
+def test_everyday_commands_need_no_secret():
+    env = _production_env()
+    del env["DJANGO_SECRET_KEY"]
+    result = _manage("makemigrations", "--check", "--dry-run", env=env)
+    assert result.returncode == 0, result.stderr
 
 
 def _screen_templates():
