@@ -36,7 +36,8 @@ def goals_for_user(user: User) -> QuerySet[LearningGoal]:
 
 
 def get_goal_for_user(user: User, pk: int, *, write: bool = False) -> LearningGoal:
-    goal = get_object_or_404(goals_for_user(user), pk=pk)
+    """One goal in the user's scope, annotated with its latest level (`goals_with_progress`)."""
+    goal = get_object_or_404(goals_with_progress(goals_for_user(user)), pk=pk)
     if write:
         require_write(user)
     return goal
@@ -105,10 +106,9 @@ def goals_with_progress(goals: QuerySet[LearningGoal]) -> QuerySet[LearningGoal]
     )
 
 
-def goals_for_placement(placement: Placement) -> QuerySet[LearningGoal]:
-    """A placement's goals (the placement already fetched through an access helper),
-    with the latest level seen; ordered by area for grouping."""
-    return goals_with_progress(LearningGoal.objects.filter(placement=placement)).order_by(
+def goals_for_placement(user: User, placement: Placement) -> QuerySet[LearningGoal]:
+    """A placement's goals in the user's scope, with the latest level seen; by area."""
+    return goals_with_progress(goals_for_user(user).filter(placement=placement)).order_by(
         "area", "pk"
     )
 
@@ -128,7 +128,6 @@ def mentor_placements(user: User) -> QuerySet[Placement]:
     goals = goals_with_progress(LearningGoal.objects.order_by("area", "pk"))
     return (
         placements_for_user(user)
-        .filter(mentor__user=user)
         .order_by("-starts_on", "-pk")
         .prefetch_related(Prefetch("goals", queryset=goals, to_attr="goal_list"))
     )
@@ -136,11 +135,7 @@ def mentor_placements(user: User) -> QuerySet[Placement]:
 
 def mentor_goals(user: User, placement: Placement) -> QuerySet[LearningGoal]:
     """A placement's goals for its mentor: current level and the mentor's own latest entries."""
-    return (
-        goals_with_progress(goals_for_user(user).filter(placement=placement))
-        .order_by("area", "pk")
-        .prefetch_related(_mentor_entries(user))
-    )
+    return goals_for_placement(user, placement).prefetch_related(_mentor_entries(user))
 
 
 def get_mentor_goal(user: User, pk: int) -> LearningGoal:

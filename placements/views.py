@@ -54,12 +54,6 @@ def placement_create(request: HttpRequest) -> HttpResponse:
 @caseworker_required
 def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     placement = get_placement_for_user(request.user, pk, write=True)
-    access_log_record(
-        user=request.user,
-        youth_id=placement.youth_id,
-        organisation_id=placement.organisation_id,
-        what="Praktik: redigering af aftaler og skånehensyn i praktikken",
-    )
     form = PlacementForm(request.POST or None, instance=placement, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -69,6 +63,12 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes are saved."))
             return _to_placement(placement)
+    access_log_record(
+        user=request.user,
+        youth_id=placement.youth_id,
+        organisation_id=placement.organisation_id,
+        what="Praktik: redigering af aftaler og skånehensyn i praktikken",
+    )
     return render(request, "placements/placement_form.html", {"form": form, "placement": placement})
 
 

@@ -20,6 +20,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import AccessLogEntry, SignInLink, User
+from accounts.selectors import access_log_for_youth, signin_links_for
+from accounts.services import signin_links_revoke_all
 from certificates.models import Certificate, LearningGoal, ProgressEntry
 from certificates.pdf import html_to_pdf
 from placements.models import FollowUp, Placement
@@ -82,11 +84,7 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
     goals = LearningGoal.objects.filter(placement__youth=youth).select_related(
         "placement__company", "placement__youth", "placement__mentor", "assessed_by"
     )
-    access_log = (
-        AccessLogEntry.objects.filter(youth_id=youth.pk, organisation_id=youth.organisation_id)
-        .select_related("user")
-        .order_by("-at")
-    )
+    access_log = access_log_for_youth(youth_id=youth.pk, organisation_id=youth.organisation_id)
     return {
         "exported_at": timezone.localtime().isoformat(timespec="seconds"),
         "exported_by": str(by),
@@ -115,7 +113,7 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
             .prefetch_related("goals")
         ],
         "signin_links": _records(
-            SignInLink.objects.filter(user_id=youth.user_id) if youth.user_id else [],
+            signin_links_for(youth.user_id),
             SIGNIN_LINK_FIELDS,
         ),
         "access_log": [
@@ -273,9 +271,7 @@ def youth_anonymise(*, youth: Youth) -> None:
 
     if youth.user_id:
         user = youth.user
-        SignInLink.objects.filter(user=user, revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
+        signin_links_revoke_all(user=user)
         user.username = f"anonymiseret-{user.pk}"
         user.first_name = ""
         user.last_name = ""

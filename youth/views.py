@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import caseworker_required, staff_required
 from accounts.models import SignInLink
+from accounts.selectors import signin_links_for
 from accounts.services import access_log_record, signin_link_revoke
 
 from . import selectors
@@ -72,13 +73,12 @@ def youth_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes are saved."))
             return redirect("workspace:youth_detail", pk=youth.pk)
-    if request.method == "GET":
-        access_log_record(
-            user=request.user,
-            youth_id=youth.pk,
-            organisation_id=youth.organisation_id,
-            what="Redigering af stamoplysninger, plan og skånehensyn",
-        )
+    access_log_record(
+        user=request.user,
+        youth_id=youth.pk,
+        organisation_id=youth.organisation_id,
+        what="Redigering af stamoplysninger, plan og skånehensyn",
+    )
     return render(request, "youth/form.html", {"form": form, "youth": youth})
 
 
@@ -131,8 +131,13 @@ def youth_signin_link(request: HttpRequest, pk: int) -> HttpResponse:
             emailed=youth_signin_link_email(youth=youth, link=link, url=url),
         )
         youth.refresh_from_db(fields=["user"])
-    # No account yet means no links: the filter on a null user_id matches nothing.
-    context["links"] = SignInLink.objects.filter(user_id=youth.user_id)
+    context["links"] = signin_links_for(youth.user_id)
+    access_log_record(
+        user=request.user,
+        youth_id=youth.pk,
+        organisation_id=youth.organisation_id,
+        what="Login-link og kontaktoplysninger",
+    )
     response = render(request, "youth/signin_link.html", context)
     response["Cache-Control"] = "no-store"
     return response

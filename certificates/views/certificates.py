@@ -53,7 +53,7 @@ def certificate_file_response(request: HttpRequest, certificate: Certificate) ->
 @staff_required
 def certificate_list(request: HttpRequest) -> HttpResponse:
     form = CertificateFilterForm(request.GET or None)
-    certificates = certificates_for_user(request.user).select_related("supersedes")
+    certificates = certificates_for_user(request.user)
     if form.is_valid():
         certificates = certificates_search(
             certificates,
@@ -136,7 +136,8 @@ def _detail(request: HttpRequest, certificate: Certificate, *, revoke_form: Revo
             "certificate": certificate,
             "goals": goals if not certificate.is_issued else None,
             "snapshot": certificate.snapshot,
-            "replacement": Certificate.objects.filter(supersedes=certificate).first(),
+            # The reverse one-to-one: the correction that replaced this certificate, if any.
+            "replacement": getattr(certificate, "superseded_by", None),
             "revoke_form": revoke_form,
             "can_write": request.user.role == User.Role.CASEWORKER,
         },

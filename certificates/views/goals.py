@@ -16,14 +16,12 @@ from placements.selectors import get_placement_for_user
 
 from ..forms.goals import AssessForm, CatalogueSearchForm, GoalTemplateForm, LearningGoalForm
 from ..forms.progress import ProgressEntryForm
-from ..models import LearningGoal
 from ..selectors import (
     get_goal_for_user,
     get_goal_template_for_user,
     goal_templates_for_user,
     goal_templates_search,
     goal_timeline,
-    goals_with_progress,
     progress_entries_for_user,
 )
 from ..services.goals import (
@@ -208,10 +206,9 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_assess(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for_user(request.user, pk, write=True)
-    current = goals_with_progress(LearningGoal.objects.filter(pk=goal.pk)).get()
     form = AssessForm(
         request.POST or None,
-        initial={"level": goal.assessed_level or current.current_level or goal.target_level},
+        initial={"level": goal.assessed_level or goal.current_level or goal.target_level},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -232,7 +229,6 @@ def goal_assess(request: HttpRequest, pk: int) -> HttpResponse:
         "certificates/goals/assess.html",
         {
             "goal": goal,
-            "current": current,
             "form": form,
             "entries": goal_timeline(goal)[:TIMELINE_PAGE_SIZE],
         },
@@ -254,7 +250,6 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your entry is saved."))
             return redirect("goals:detail", pk=goal.pk)
-    current = goals_with_progress(LearningGoal.objects.filter(pk=goal.pk)).get()
     page = Paginator(goal_timeline(goal), TIMELINE_PAGE_SIZE).get_page(request.GET.get("side"))
     _log_goal_view(request.user, goal.placement, "Læringsmål og log")
     return render(
@@ -262,7 +257,6 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "certificates/goals/detail.html",
         {
             "goal": goal,
-            "current": current,
             "page": page,
             "form": form,
             "withdraw_after": timezone.now() - WITHDRAW_WINDOW,

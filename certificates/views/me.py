@@ -46,7 +46,7 @@ def me_home(request: HttpRequest) -> HttpResponse:
 
 @youth_required
 def me_certificates(request: HttpRequest) -> HttpResponse:
-    certificates = certificates_for_user(request.user).select_related("superseded_by")
+    certificates = certificates_for_user(request.user)
     return render(request, "certificates/me/certificates.html", {"certificates": certificates})
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import caseworker_required, mentor_required
 from accounts.models import SignInLink, User
+from accounts.selectors import signin_links_for
 from accounts.services import access_log_record, access_log_record_many, signin_link_revoke
 from companies.services import CompanyError, mentor_signin_link_create
 from placements.models import Placement
@@ -66,10 +67,8 @@ def invite(request: HttpRequest, placement_pk: int) -> HttpResponse:
                 emailed=mentor_invitation_send(mentor=mentor, url=url, by=request.user),
             )
             mentor.refresh_from_db(fields=["user"])
-    if mentor is not None and mentor.user_id:
-        context["links"] = SignInLink.objects.filter(user_id=mentor.user_id)[
-            :INVITATION_LINKS_SHOWN
-        ]
+    if mentor is not None:
+        context["links"] = signin_links_for(mentor.user_id)[:INVITATION_LINKS_SHOWN]
     _log_mentor_view(request.user, placement, "Invitation af mentor")
     return render(request, "certificates/mentor/invite.html", context)
 

@@ -196,7 +196,7 @@ def _render_partial(placement, user, rf):
     with CaptureQueriesContext(connection) as queries:
         html = render_to_string(
             "certificates/partials/placement_goals.html",
-            {"placement": placement, "goals": goals_for_placement(placement), "user": user},
+            {"placement": placement, "goals": goals_for_placement(user, placement), "user": user},
             request=request,
         )
     return html, len(queries)

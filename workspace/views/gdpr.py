@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.access import caseworker_required, staff_required
-from accounts.models import AccessLogEntry
+from accounts.selectors import access_log_for_youth
 from accounts.services import access_log_record
 from youth.selectors import get_youth_for_user
 
@@ -58,10 +58,6 @@ def youth_access_log(request: HttpRequest, pk: int) -> HttpResponse:
         organisation_id=youth.organisation_id,
         what="Adgangslog: hvem har set den unges oplysninger",
     )
-    entries = (
-        AccessLogEntry.objects.filter(youth_id=youth.pk, organisation_id=youth.organisation_id)
-        .select_related("user")
-        .order_by("-at", "-pk")
-    )
+    entries = access_log_for_youth(youth_id=youth.pk, organisation_id=youth.organisation_id)
     page = Paginator(entries, ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("side"))
     return render(request, "workspace/gdpr/access_log.html", {"youth": youth, "page": page})

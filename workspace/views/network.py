@@ -51,6 +51,6 @@ def placement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "placement": placement,
             "follow_ups": placement_follow_ups(request.user, placement),
-            "goals": goals_for_placement(placement),
+            "goals": goals_for_placement(request.user, placement),
         },
     )
