@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from accounts.errors import FieldError
 from accounts.models import Organisation, SignInLink, User
 from accounts.services import signin_link_create, signin_links_revoke_all, user_create_for_person
 
@@ -29,13 +30,8 @@ MENTOR_FIELDS = ("name", "title", "email", "phone")
 OPEN_PLACEMENT = Q(placements__status__in=["planned", "active"])
 
 
-class CompanyError(Exception):
+class CompanyError(FieldError):
     """A change to the company network that cannot be made; `field` names the form field."""
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _company_save(company: Company) -> Company:

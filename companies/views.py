@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import caseworker_required, staff_required
+from accounts.errors import form_show_error
 
 from . import services
 from .forms import CompanyFilterForm, CompanyForm, MentorForm
@@ -42,7 +43,7 @@ def company_create(request: HttpRequest) -> HttpResponse:
                 organisation=request.user.organisation, **form.cleaned_data
             )
         except services.CompanyError as error:
-            form.add_error(error.field, error.message)
+            form_show_error(form, error)
         else:
             messages.success(request, _("%(name)s is added to the network.") % {"name": company})
             return redirect("workspace:company_detail", pk=company.pk)
@@ -57,7 +58,7 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.company_update(company=company, data=form.cleaned_data)
         except services.CompanyError as error:
-            form.add_error(error.field, error.message)
+            form_show_error(form, error)
         else:
             messages.success(request, _("The changes are saved."))
             return redirect("workspace:company_detail", pk=company.pk)

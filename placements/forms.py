@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.errors import form_show_error
 from accounts.forms import DateInput
 from accounts.models import User
 from companies.models import Company
@@ -51,7 +52,7 @@ class PlacementForm(forms.ModelForm):
             try:
                 placement_period_check(data["starts_on"], data.get("ends_on"))
             except PlacementError as error:
-                self.add_error(error.field, error.message)
+                form_show_error(self, error)
         return data
 
 

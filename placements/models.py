@@ -37,6 +37,9 @@ class Placement(models.Model):
         COMPANY = "company", _("The company ended the cooperation")
         OTHER = "other", _("Other")
 
+    # Planned or running: the placement still needs its company, mentor and follow-up.
+    OPEN_STATUSES = (Status.PLANNED, Status.ACTIVE)
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="placements"
     )
@@ -122,7 +125,7 @@ class Placement(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (self.Status.PLANNED, self.Status.ACTIVE)
+        return self.status in self.OPEN_STATUSES
 
     def mentor_may_log_on(self, today: date) -> bool:
         """Mentors log while the placement runs and for a grace period after it ends."""

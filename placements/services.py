@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.errors import FieldError
 from accounts.models import User
 from companies.models import Company, Mentor
 from youth.models import Youth
@@ -23,13 +24,8 @@ PLACEMENT_FIELDS = (
 )
 
 
-class PlacementError(Exception):
+class PlacementError(FieldError):
     """A placement change that cannot be made; `field` names the form field, if any."""
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def placement_period_check(starts_on: date, ends_on: date | None) -> None:

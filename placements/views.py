@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import caseworker_required
+from accounts.errors import form_show_error
 from accounts.services import access_log_record
 from companies.selectors import get_company_for_user
 from youth.selectors import get_youth_for_user
@@ -40,7 +41,7 @@ def placement_create(request: HttpRequest) -> HttpResponse:
         try:
             placement = services.placement_create(**form.cleaned_data, by=request.user)
         except services.PlacementError as error:
-            form.add_error(error.field, error.message)
+            form_show_error(form, error)
         else:
             messages.success(request, _("The placement is created."))
             return _to_placement(placement)
@@ -59,7 +60,7 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.placement_update(placement=placement, data=form.cleaned_data)
         except services.PlacementError as error:
-            form.add_error(error.field, error.message)
+            form_show_error(form, error)
         else:
             messages.success(request, _("The changes are saved."))
             return _to_placement(placement)
@@ -107,7 +108,7 @@ def placement_interrupt(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.placement_interrupt(placement=placement, **form.cleaned_data)
         except services.PlacementError as error:
-            form.add_error(error.field, error.message)
+            form_show_error(form, error)
         else:
             messages.success(request, _("The placement is interrupted."))
             return _to_placement(placement)
@@ -122,7 +123,7 @@ def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.followup_create(placement=placement, author=request.user, **form.cleaned_data)
         except services.PlacementError as error:
-            form.add_error(error.field, error.message)
+            form_show_error(form, error)
         else:
             messages.success(request, _("The follow-up note is saved."))
             return _to_placement(placement)

@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
 
 from accounts.access import staff_required
 from certificates.pdf import html_to_pdf
@@ -59,7 +60,7 @@ def table_csv(request: HttpRequest, table: str) -> HttpResponse:
     writer.writerows([tables.csv_text(cell) for cell in row] for row in chosen.rows)
     response = HttpResponse(buffer.getvalue().encode(), content_type="text/csv; charset=utf-8")
     name = _file_name(request, table, period, "csv")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
 
@@ -80,5 +81,5 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
         )
     response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
     name = _file_name(request, "rapport", period, "pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response

@@ -3,7 +3,9 @@ from django.db import connection
 
 from tests.factories import (
     CaseworkerFactory,
+    CompanyFactory,
     ManagerFactory,
+    MentorFactory,
     MentorUserFactory,
     OrganisationFactory,
     PlacementFactory,
@@ -98,3 +100,21 @@ def caseworker_client(client, caseworker):
 def manager_client(client, manager):
     client.force_login(manager)
     return client
+
+
+@pytest.fixture
+def company(organisation):
+    return CompanyFactory(
+        organisation=organisation, name="Netto Gullestrup", cvr="29189609", city="Herning"
+    )
+
+
+@pytest.fixture
+def mentor(company):
+    return MentorFactory(company=company, name="Lone Madsen", title="Butiksleder")
+
+
+@pytest.fixture
+def foreign_company(other_organisation):
+    """A company in another organisation's network."""
+    return CompanyFactory(organisation=other_organisation, name="Fremmed ApS", cvr="10150817")

@@ -31,7 +31,7 @@ def company_mentors(user: User, company: Company) -> QuerySet[Mentor]:
 def company_placements(user: User, company: Company) -> QuerySet[Placement]:
     """The company's placements, running and planned first, then the newest."""
     open_first = Case(
-        When(status__in=[Placement.Status.ACTIVE, Placement.Status.PLANNED], then=Value(0)),
+        When(status__in=Placement.OPEN_STATUSES, then=Value(0)),
         default=Value(1),
         output_field=IntegerField(),
     )

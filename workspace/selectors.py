@@ -52,7 +52,7 @@ def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
     placements = _own(user, placements_for_user(user), "youth__")
     placements_soon = placements.filter(
         Q(
-            status__in=[Placement.Status.PLANNED, Placement.Status.ACTIVE],
+            status__in=Placement.OPEN_STATUSES,
             starts_on__range=(today, soon),
         )
         | Q(status=Placement.Status.ACTIVE, ends_on__range=(today, soon))

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.errors import FieldError
 from accounts.models import Organisation, User
 from placements.models import Placement
 
@@ -16,13 +17,25 @@ TEMPLATE_FIELDS = ("title", "criteria", "area", "level", "points", "industry")
 GOAL_FIELDS = ("title", "criteria", "area", "target_level", "points")
 
 
-class GoalError(Exception):
+class GoalError(FieldError):
     """A change to a goal that cannot be made; `field` names the form field."""
 
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+
+def observation_check(
+    *, placement: Placement, level: int, day: date, date_field: str, error: type[FieldError]
+) -> None:
+    """A level seen or reached on a day: one of the three levels, on a day that is neither in
+    the future nor before the placement started. Raises `error` on the offending field."""
+    if level not in Level.values:
+        raise error(_("Choose one of the three levels."), field="level")
+    if day > timezone.localdate():
+        raise error(_("The date cannot be in the future."), field=date_field)
+    if day < placement.starts_on:
+        raise error(
+            _("The date cannot be before the placement started (%(date)s).")
+            % {"date": placement.starts_on.strftime("%d.%m.%Y")},
+            field=date_field,
+        )
 
 
 @transaction.atomic
@@ -116,16 +129,13 @@ def learning_goal_assess(
         .select_related("placement")
         .get(pk=goal.pk)
     )
-    if level not in Level.values:
-        raise GoalError(_("Choose one of the three levels."), field="level")
-    if assessed_on > timezone.localdate():
-        raise GoalError(_("The date cannot be in the future."), field="assessed_on")
-    if assessed_on < goal.placement.starts_on:
-        raise GoalError(
-            _("The date cannot be before the placement started (%(date)s).")
-            % {"date": goal.placement.starts_on.strftime("%d.%m.%Y")},
-            field="assessed_on",
-        )
+    observation_check(
+        placement=goal.placement,
+        level=level,
+        day=assessed_on,
+        date_field="assessed_on",
+        error=GoalError,
+    )
     goal.assessed_level = level
     goal.assessed_on = assessed_on
     goal.assessed_by = by

@@ -12,21 +12,18 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.errors import FieldError
 from accounts.models import User
 from companies.models import Mentor
 
-from ..models import LearningGoal, Level, ProgressEntry
+from ..models import LearningGoal, ProgressEntry
+from .goals import observation_check
 
 WITHDRAW_WINDOW = timedelta(hours=24)
 
 
-class ProgressError(Exception):
+class ProgressError(FieldError):
     """A progress entry that cannot be saved or withdrawn; `field` names the form field."""
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _check_author(goal: LearningGoal, author: User, today: date) -> None:
@@ -76,16 +73,13 @@ def progress_entry_create(
         return existing
     today = timezone.localdate()
     _check_author(goal, author, today)
-    if level not in Level.values:
-        raise ProgressError(_("Choose one of the three levels."), field="level")
-    if observed_on > today:
-        raise ProgressError(_("The date cannot be in the future."), field="observed_on")
-    if observed_on < goal.placement.starts_on:
-        raise ProgressError(
-            _("The date cannot be before the placement started (%(date)s).")
-            % {"date": goal.placement.starts_on.strftime("%d.%m.%Y")},
-            field="observed_on",
-        )
+    observation_check(
+        placement=goal.placement,
+        level=level,
+        day=observed_on,
+        date_field="observed_on",
+        error=ProgressError,
+    )
     entry = ProgressEntry(
         goal=goal,
         author=author,

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -163,7 +164,7 @@ def certificate_preview_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         what="Kladde til kompetencebevis (PDF)",
     )
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="kladde.pdf"'
+    response["Content-Disposition"] = content_disposition_header(False, "kladde.pdf")
     return response
 
 

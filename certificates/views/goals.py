@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import caseworker_required, staff_required
+from accounts.errors import form_show_error
 from accounts.models import User
 from accounts.services import access_log_record
 from placements.models import Placement
@@ -52,10 +53,6 @@ def _log_goal_view(user: User, placement: Placement, what: str) -> None:
         organisation_id=placement.organisation_id,
         what=what,
     )
-
-
-def _show_error(form, error: GoalError | ProgressError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 # The catalogue ----------------------------------------------------------------------------
@@ -164,7 +161,7 @@ def goal_create(request: HttpRequest) -> HttpResponse:
         try:
             goal = learning_goal_create(placement=placement, template=template, **form.cleaned_data)
         except GoalError as error:
-            _show_error(form, error)
+            form_show_error(form, error)
         else:
             messages.success(request, _("The goal is added to the placement."))
             return redirect("goals:detail", pk=goal.pk)
@@ -219,7 +216,7 @@ def goal_assess(request: HttpRequest, pk: int) -> HttpResponse:
                 assessed_on=form.cleaned_data["assessed_on"],
             )
         except GoalError as error:
-            _show_error(form, error)
+            form_show_error(form, error)
         else:
             messages.success(request, _("The assessment is saved."))
             return redirect("goals:detail", pk=goal.pk)
@@ -246,7 +243,7 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             progress_entry_create(goal=goal, author=request.user, **form.cleaned_data)
         except ProgressError as error:
-            _show_error(form, error)
+            form_show_error(form, error)
         else:
             messages.success(request, _("Your entry is saved."))
             return redirect("goals:detail", pk=goal.pk)

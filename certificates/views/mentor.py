@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import caseworker_required, mentor_required
+from accounts.errors import form_show_error
 from accounts.models import SignInLink, User
 from accounts.selectors import signin_links_for
 from accounts.services import access_log_record, access_log_record_many, signin_link_revoke
@@ -168,7 +169,7 @@ def log(request: HttpRequest, goal_pk: int) -> HttpResponse:
         try:
             progress_entry_create(goal=goal, author=request.user, **form.cleaned_data)
         except ProgressError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_show_error(form, error)
     if form.errors:
         if request.htmx:
             return _card_response(request, goal.pk, form=form)

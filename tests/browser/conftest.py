@@ -79,9 +79,8 @@ def browser_page(chromium, request):
 
 
 @pytest.fixture
-def private_media(settings, tmp_path):
-    """Issued PDFs are written to a throwaway media folder, not the checkout's media/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def private_media(settings):
+    """The temporary media folder tests/conftest.py sets up for every test."""
     return settings.MEDIA_ROOT
 
 

@@ -29,12 +29,6 @@ def d(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The factories set a password on every user they make; hashing it slowly adds nothing."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def make_youth(organisation, caseworker):
     def make(started: str, ended: str = "", outcome: str = "", education: str = "", org=None):

@@ -196,8 +196,8 @@ def build_org_world(tag: str, code: str) -> OrgWorld:
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media(settings):
+    """The temporary media folder tests/conftest.py sets up for every test."""
     return settings.MEDIA_ROOT
 
 
