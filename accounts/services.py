@@ -16,6 +16,8 @@ class SignInLinkError(Exception):
 
 
 # Why each role looks at a young person's data: the purpose written to the access log.
+# Stored as Danish text, like the `what` of each row: the log is a record the municipality
+# keeps and shows as written, not interface text that follows the reader's language.
 PURPOSES = {
     User.Role.CASEWORKER: "Sagsbehandling af den unges forløb",
     User.Role.MANAGER: "Ledelse, statistik og kvalitetssikring",

@@ -27,6 +27,11 @@ LEVEL_EXPLANATIONS = {
 }
 
 
+def levels_explained() -> list[tuple[Level, str, str]]:
+    """The three levels in order, each with its name and plain explanation."""
+    return [(level, level.label, LEVEL_EXPLANATIONS[level]) for level in Level]
+
+
 class Area(models.TextChoices):
     PROFESSIONAL = "faglig", _("Professional")
     PERSONAL = "personlig", _("Personal")

@@ -23,7 +23,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .models import AREA_HEADINGS, LEVEL_EXPLANATIONS, Area, Level
+from .models import AREA_HEADINGS, Area, Level, levels_explained
 
 TEMPLATE = "certificates/pdf/certificate.html"
 # A base URL that can never reach the network: the fetcher below answers for it alone.
@@ -109,7 +109,7 @@ def _context(snapshot: dict, *, draft: bool) -> dict:
         "placements": placements,
         "total_points": Decimal(snapshot["total_points"]),
         "issued_on": snapshot.get("issued_on") and date.fromisoformat(snapshot["issued_on"]),
-        "levels": [(level, level.label, LEVEL_EXPLANATIONS[level]) for level in Level],
+        "levels": levels_explained(),
         "logo_url": LOGO_URL if snapshot["organisation"].get("logo") else "",
         "qr_svg": _qr_svg(verification_url) if verification_url else "",
         "verification_url": verification_url,

@@ -1,9 +1,11 @@
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -152,10 +154,12 @@ def youth_signin_link_email(*, youth: Youth, link: SignInLink, url: str) -> bool
     if not youth.email:
         return False
     context = {"youth": youth, "url": url, "expires_at": link.expires_at}
-    send_mail(
-        subject=_("Your link to Kompetencebeviser"),
-        message=render_to_string("youth/email/signin_link.txt", context),
-        from_email=None,
-        recipient_list=[youth.email],
-    )
+    # The young person reads Danish, whatever language the caseworker has chosen.
+    with translation.override(settings.LANGUAGE_CODE):
+        send_mail(
+            subject=_("Your link to Kompetencebeviser"),
+            message=render_to_string("youth/email/signin_link.txt", context),
+            from_email=None,
+            recipient_list=[youth.email],
+        )
     return True

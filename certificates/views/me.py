@@ -7,7 +7,7 @@ from accounts.access import youth_required
 from accounts.services import access_log_record
 from youth.selectors import youth_for_user
 
-from ..models import Area
+from ..models import AREA_HEADINGS, Area
 from ..selectors import (
     certificates_for_user,
     get_certificate_for_user,
@@ -38,7 +38,7 @@ def me_home(request: HttpRequest) -> HttpResponse:
         "certificates/me/home.html",
         {
             "youth": youth,
-            "areas": [(area, area_goals) for area, area_goals in areas.items() if area_goals],
+            "areas": [(AREA_HEADINGS[area], shown) for area, shown in areas.items() if shown],
             "certificate_count": certificates_for_user(request.user).count(),
         },
     )

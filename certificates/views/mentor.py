@@ -19,7 +19,7 @@ from placements.models import Placement
 from placements.selectors import get_placement_for_user
 
 from ..forms.progress import ProgressEntryForm
-from ..models import LearningGoal
+from ..models import LearningGoal, levels_explained
 from ..selectors import (
     get_mentor_goal,
     goals_for_user,
@@ -115,6 +115,7 @@ def _card_context(goal: LearningGoal, may_log: bool, form: ProgressEntryForm | N
         "may_log": may_log,
         "form": form or ProgressEntryForm(auto_id=f"id_%s_{goal.pk}"),
         "withdraw_after": timezone.now() - WITHDRAW_WINDOW,
+        "levels": levels_explained(),
     }
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..forms.issuing import VerificationLookupForm
-from ..models import Area, Certificate
+from ..models import AREA_HEADINGS, Area, Certificate, levels_explained
 from ..selectors import certificate_by_code
 from ..services.issuing import verification_code_display, verification_code_normalise
 
@@ -74,7 +74,8 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
         replacement = None
     snapshot = certificate.snapshot
     areas = [
-        (area.label, [goal for goal in snapshot["goals"] if goal["area"] == area]) for area in Area
+        (AREA_HEADINGS[area], [goal for goal in snapshot["goals"] if goal["area"] == area])
+        for area in Area
     ]
     return render(
         request,
@@ -85,5 +86,6 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
             "areas": [(label, goals) for label, goals in areas if goals],
             "replacement": replacement,
             "site_url": settings.SITE_URL,
+            "levels": levels_explained(),
         },
     )
