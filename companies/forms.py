@@ -14,7 +14,7 @@ class CompanyForm(forms.ModelForm):
         widgets = {
             "cvr": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             "postal_code": forms.TextInput(attrs={"inputmode": "numeric"}),
-            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+            "phone": forms.TelInput(attrs={"autocomplete": "off"}),
             "in_network_since": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
@@ -53,4 +53,4 @@ class MentorForm(forms.ModelForm):
     class Meta:
         model = Mentor
         fields = list(MENTOR_FIELDS)
-        widgets = {"phone": forms.TextInput(attrs={"type": "tel"})}
+        widgets = {"phone": forms.TelInput()}

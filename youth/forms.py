@@ -42,7 +42,7 @@ class YouthForm(forms.ModelForm):
             self.fields[name].input_formats = DATE_INPUT_FORMATS
         self.fields["first_name"].widget.attrs["autocomplete"] = "off"
         self.fields["last_name"].widget.attrs["autocomplete"] = "off"
-        self.fields["phone"].widget.attrs.update({"type": "tel", "autocomplete": "off"})
+        self.fields["phone"].widget = forms.TelInput(attrs={"autocomplete": "off"})
 
 
 class YouthEndForm(forms.Form):
@@ -105,7 +105,7 @@ class YouthFilterForm(forms.Form):
             organisation_id=organisation_id, role=User.Role.CASEWORKER
         ).order_by("first_name", "last_name")
         self.fields["company"].choices = [("", _("All"))] + companies
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        self.fields["q"].widget = forms.SearchInput(attrs={"autocomplete": "off"})
 
     def filters(self) -> dict:
         """The valid filters; a value that does not validate is simply left out."""

@@ -18,7 +18,7 @@ class CatalogueSearchForm(forms.Form):
         label=_("Search"),
         required=False,
         max_length=100,
-        widget=forms.TextInput(attrs={"type": "search", "class": "form-control"}),
+        widget=forms.SearchInput(attrs={"class": "form-control"}),
     )
     industry = forms.ChoiceField(
         label=_("Industry"), choices=ANY + Industry.choices, required=False, widget=SELECT
