@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 PHONE = {"width": 390, "height": 844}
+PAGES_CHECKED = pytest.StashKey[int]()
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -71,10 +72,13 @@ def html_checker(request):
     yield checker
     if checker is not None:
         checker.stop()
-        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-        reporter.write_line(
-            f"Nu HTML Checker: {len(checker.pages_checked)} page states checked, 0 errors"
-        )
+        request.config.stash[PAGES_CHECKED] = len(checker.pages_checked)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if PAGES_CHECKED in config.stash:
+        pages = config.stash[PAGES_CHECKED]
+        terminalreporter.write_line(f"Nu HTML Checker: {pages} page states checked")
 
 
 @pytest.fixture
@@ -114,7 +118,7 @@ def browser_page(chromium, request, html_checker, served_documents):
         return
     invalid = []
     for path, html in served_documents:
-        html_checker.pages_checked.add(f"{request.node.name} {path} {hash(html)}")
+        html_checker.pages_checked.add((request.node.name, path, html))
         invalid += [f"{path}: {error}" for error in html_checker.errors(html)]
     assert not invalid, "The Nu HTML Checker found errors:\n" + "\n".join(invalid)
 

@@ -30,7 +30,7 @@ def _free_port() -> int:
 class HtmlChecker:
     url: str
     process: subprocess.Popen
-    pages_checked: set[str] = field(default_factory=set)
+    pages_checked: set[tuple[str, str, str]] = field(default_factory=set)
 
     def errors(self, html: str) -> list[str]:
         request = urllib.request.Request(
