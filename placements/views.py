@@ -1,11 +1,12 @@
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import caseworker_required
 from accounts.errors import form_show_error
+from accounts.forms import request_id
 from accounts.services import access_log_record
 from companies.selectors import get_company_for_user
 from youth.selectors import get_youth_for_user
@@ -20,18 +21,9 @@ def _to_placement(placement: Placement) -> HttpResponse:
     return redirect("workspace:placement_detail", pk=placement.pk)
 
 
-def _query_pk(request: HttpRequest, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    if not value:
-        return None
-    if not value.isdigit():
-        raise Http404
-    return int(value)
-
-
 @caseworker_required
 def placement_create(request: HttpRequest) -> HttpResponse:
-    youth_pk, company_pk = _query_pk(request, "youth"), _query_pk(request, "company")
+    youth_pk, company_pk = request_id(request.GET, "youth"), request_id(request.GET, "company")
     youth = get_youth_for_user(request.user, youth_pk, write=True) if youth_pk else None
     company = get_company_for_user(request.user, company_pk, write=True) if company_pk else None
     form = PlacementCreateForm(
