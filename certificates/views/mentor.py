@@ -113,7 +113,11 @@ def _card_context(goal: LearningGoal, may_log: bool, form: ProgressEntryForm | N
     return {
         "goal": goal,
         "may_log": may_log,
-        "form": form or ProgressEntryForm(auto_id=f"id_%s_{goal.pk}"),
+        "form": form
+        or ProgressEntryForm(
+            auto_id=f"id_%s_{goal.pk}",
+            initial={"observed_on": goal.placement.last_observation_day(timezone.localdate())},
+        ),
         "withdraw_after": timezone.now() - WITHDRAW_WINDOW,
         "levels": levels_explained(),
     }
