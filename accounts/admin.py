@@ -1,12 +1,29 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import AccessLogEntry, Organisation, SignInLink, User
+from .validators import logo_scaled, validate_logo
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "code", "logo", "address", "phone", "email"]
+
+    def clean_logo(self):
+        """A new logo is checked (pixel size before anything is decoded), then scaled down."""
+        logo = self.cleaned_data["logo"]
+        if not logo or getattr(logo, "_committed", False):
+            return logo
+        validate_logo(logo)
+        return logo_scaled(logo)
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "code", "email", "phone"]
     search_fields = ["name", "code"]
 
