@@ -93,6 +93,12 @@ def signin_link_create(
     return link, reverse("accounts:link_signin", kwargs={"token": token})
 
 
+def signin_link_url(path: str) -> str:
+    """The address to send or print: SITE_URL, never the request's Host header (a forged
+    Host would otherwise put an attacker's domain into the e-mail)."""
+    return settings.SITE_URL + path
+
+
 def user_sessions_end(*, user: User) -> None:
     """Sign the user out everywhere, at once: the session hash includes the epoch, so every
     open session fails Django's check on its next request (no scan of the session table)."""

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.access import caseworker_required, staff_required
 from accounts.models import SignInLink
 from accounts.selectors import signin_links_for
-from accounts.services import access_log_record, signin_link_revoke
+from accounts.services import access_log_record, signin_link_revoke, signin_link_url
 
 from . import selectors
 from .forms import YouthEndForm, YouthFilterForm, YouthForm, add_service_errors
@@ -122,7 +122,7 @@ def youth_signin_link(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"youth": youth}
     if request.method == "POST":
         link, path = youth_signin_link_create(youth=youth, by=request.user)
-        url = request.build_absolute_uri(path)
+        url = signin_link_url(path)
         qr = segno.make(url, error="m")
         context.update(
             new_link=link,
