@@ -21,6 +21,19 @@ def _to_placement(placement: Placement) -> HttpResponse:
     return redirect("workspace:placement_detail", pk=placement.pk)
 
 
+def _placement_page(
+    request: HttpRequest, placement: Placement, template: str, form, *, what: str
+) -> HttpResponse:
+    """A form about one placement: it shows the youth, so it writes an access-log row."""
+    access_log_record(
+        user=request.user,
+        youth_id=placement.youth_id,
+        organisation_id=placement.organisation_id,
+        what=what,
+    )
+    return render(request, template, {"form": form, "placement": placement})
+
+
 @caseworker_required
 def placement_create(request: HttpRequest) -> HttpResponse:
     youth_pk, company_pk = request_id(request.GET, "youth"), request_id(request.GET, "company")
@@ -37,6 +50,13 @@ def placement_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The placement is created."))
             return _to_placement(placement)
+    if youth is not None:
+        access_log_record(
+            user=request.user,
+            youth_id=youth.pk,
+            organisation_id=youth.organisation_id,
+            what="Ny praktik til den unge",
+        )
     return render(
         request,
         "placements/placement_form.html",
@@ -56,13 +76,13 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes are saved."))
             return _to_placement(placement)
-    access_log_record(
-        user=request.user,
-        youth_id=placement.youth_id,
-        organisation_id=placement.organisation_id,
+    return _placement_page(
+        request,
+        placement,
+        "placements/placement_form.html",
+        form,
         what="Praktik: redigering af aftaler og skånehensyn i praktikken",
     )
-    return render(request, "placements/placement_form.html", {"form": form, "placement": placement})
 
 
 @require_POST
@@ -104,7 +124,9 @@ def placement_interrupt(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The placement is interrupted."))
             return _to_placement(placement)
-    return render(request, "placements/interrupt_form.html", {"form": form, "placement": placement})
+    return _placement_page(
+        request, placement, "placements/interrupt_form.html", form, what="Praktik: afbrydelse"
+    )
 
 
 @caseworker_required
@@ -119,4 +141,6 @@ def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The follow-up note is saved."))
             return _to_placement(placement)
-    return render(request, "placements/followup_form.html", {"form": form, "placement": placement})
+    return _placement_page(
+        request, placement, "placements/followup_form.html", form, what="Praktik: ny opfølgning"
+    )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import caseworker_required, staff_required
 from accounts.forms import request_id
 from accounts.models import User
-from accounts.services import access_log_record
+from accounts.services import access_log_record, access_log_record_many
 from youth.selectors import get_youth_for_user
 
 from ..forms.issuing import CertificateFilterForm, CertificateGoalsForm, RevokeForm, default_goals
@@ -69,6 +69,12 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
         certificates = certificates_search(certificates, youth_pk=youth.pk)
     page = Paginator(certificates.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("side")
+    )
+    shown = [(certificate.youth_id, certificate.organisation_id) for certificate in page]
+    access_log_record_many(
+        user=request.user,
+        youths=shown + ([(youth.pk, youth.organisation_id)] if youth else []),
+        what="Liste over kompetencebeviser",
     )
     return render(
         request,
