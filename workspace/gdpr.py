@@ -122,6 +122,7 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
                 "who": str(entry.user),
                 "role": entry.user.get_role_display(),
                 "what": entry.what,
+                "how": entry.get_kind_display(),
                 "purpose": entry.purpose,
             }
             for entry in access_log

@@ -330,3 +330,17 @@ def test_progress_entries_are_read_only_in_the_admin(admin_client_, placement, m
         == 403
     )
     assert ProgressEntry.objects.get(pk=entry.pk).note == "Set i dag"
+
+
+def test_the_access_log_page_and_export_tell_a_list_from_an_opened_profile(world):
+    clients = RoleClients(world)
+    a = world.a
+    caseworker = clients.client("caseworker")
+    caseworker.get(reverse("youth:list"))
+    caseworker.get(reverse("workspace:youth_detail", args=[a.youth.pk]))
+    page = caseworker.get(reverse("workspace:youth_access_log", args=[a.youth.pk]))
+    text = page.content.decode()
+    assert "Liste over unge (vist i en liste)" in text
+    assert "Profil: kontakt, plan, skånehensyn, praktikker, mål og beviser (åbnet)" in text
+    export = caseworker.get(reverse("workspace:youth_export_json", args=[a.youth.pk])).json()
+    assert {entry["how"] for entry in export["access_log"]} >= {"Vist i en liste", "Åbnet"}
