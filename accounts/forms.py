@@ -3,6 +3,8 @@ app, so all of them may import from here)."""
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.http import Http404, QueryDict
 from django.utils.translation import gettext_lazy as _
 
 # The date picker sends ISO dates; people who type a date write it the Danish way.
@@ -29,6 +31,25 @@ class DateField(forms.DateField):
             "error_messages", {"invalid": _("Write the date as dd.mm.yyyy, e.g. 24.03.2026.")}
         )
         super().__init__(**kwargs)
+
+
+# An object id as PostgreSQL's bigint holds it: "12" yes; "", "x", "-1", "²" (a digit to
+# str.isdigit, but not to int()) and numbers too big for the column no.
+_ID_FIELD = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+
+
+def request_id(data: QueryDict, name: str) -> int | None:
+    """The id in the query string (`?youth=12`) or a posted form, None when absent.
+
+    Every view that takes an id from request.GET or request.POST uses this: anything that
+    is not an id is a 404, never a 500."""
+    raw = data.get(name, "")
+    if not raw.strip():
+        return None
+    try:
+        return _ID_FIELD.clean(raw)
+    except ValidationError as error:
+        raise Http404 from error
 
 
 class SignInForm(AuthenticationForm):

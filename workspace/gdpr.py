@@ -122,6 +122,7 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
                 "who": str(entry.user),
                 "role": entry.user.get_role_display(),
                 "what": entry.what,
+                "how": entry.get_kind_display(),
                 "purpose": entry.purpose,
             }
             for entry in access_log
@@ -268,10 +269,13 @@ def youth_anonymise(*, youth: Youth) -> None:
     placements.exclude(interruption_reason="").update(interruption_reason=ANONYMISED_NAME)
     FollowUp.objects.filter(placement__youth=youth).update(note="")
     ProgressEntry.objects.filter(goal__placement__youth=youth).update(note="")
+    # Free text that may name people or health matters; a revoked certificate keeps a reason.
+    Certificate.objects.filter(youth=youth).exclude(revocation_reason="").update(
+        revocation_reason=ANONYMISED_NAME
+    )
 
     if youth.user_id:
         user = youth.user
-        signin_links_revoke_all(user=user)
         user.username = f"anonymiseret-{user.pk}"
         user.first_name = ""
         user.last_name = ""
@@ -279,3 +283,5 @@ def youth_anonymise(*, youth: Youth) -> None:
         user.is_active = False
         user.set_unusable_password()
         user.save()
+        # After the save, which would otherwise write back the old session epoch.
+        signin_links_revoke_all(user=user)

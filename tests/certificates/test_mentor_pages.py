@@ -182,7 +182,8 @@ def test_within_the_grace_period_the_mentor_still_logs(mentor_client, goal, plac
     placement.status = Placement.Status.COMPLETED
     placement.ends_on = timezone.localdate() - timedelta(days=29)
     placement.save()
-    mentor_client.post(reverse("mentor:log", args=[goal.pk]), log_data())
+    observed_on = placement.ends_on.isoformat()  # observations are dated within the placement
+    mentor_client.post(reverse("mentor:log", args=[goal.pk]), log_data(observed_on=observed_on))
     assert ProgressEntry.objects.count() == 1
 
 

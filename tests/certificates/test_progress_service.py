@@ -104,14 +104,15 @@ def _end_placement(placement, days_ago):
 
 def test_mentor_may_log_for_30_days_after_the_placement_ended(goal, placement, mentor_user):
     _end_placement(placement, days_ago=30)
-    assert log(goal, mentor_user).pk
+    assert log(goal, mentor_user, observed_on=placement.ends_on).pk
 
 
 def test_after_the_grace_period_the_mentor_is_refused(goal, placement, mentor_user, colleague):
     _end_placement(placement, days_ago=31)
     with pytest.raises(ProgressError, match="sluttede for mere end 30 dage siden"):
         log(goal, mentor_user)
-    assert log(goal, colleague).pk  # the caseworker can still record
+    # the caseworker can still record
+    assert log(goal, colleague, observed_on=placement.ends_on).pk
 
 
 def test_planned_placement_is_refused(goal, placement, mentor_user):
