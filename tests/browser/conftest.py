@@ -76,7 +76,7 @@ def html_checker(request):
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    if PAGES_CHECKED in config.stash:
+    if config.stash.get(PAGES_CHECKED, 0):
         pages = config.stash[PAGES_CHECKED]
         terminalreporter.write_line(f"Nu HTML Checker: {pages} page states checked")
 
