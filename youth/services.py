@@ -6,9 +6,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.display import date_long
 from accounts.models import Organisation, SignInLink, User
 from accounts.services import signin_link_create, user_create_for_person
 
@@ -73,7 +73,7 @@ def youth_update(*, youth: Youth, by: User, **data) -> Youth:
         raise ValidationError(
             {
                 "started_on": _("The start cannot be after the end of the course (%(date)s).")
-                % {"date": date_format(youth.ended_on, "j. F Y")}
+                % {"date": date_long(youth.ended_on)}
             }
         )
     youth.full_clean()
@@ -101,7 +101,7 @@ def youth_end_course(
     if ended_on < youth.started_on:
         errors["ended_on"] = _(
             "The end date cannot be before the start of the course (%(date)s)."
-        ) % {"date": date_format(youth.started_on, "j. F Y")}
+        ) % {"date": date_long(youth.started_on)}
     if outcome == Youth.Outcome.EDUCATION and not education:
         errors["education"] = _("Choose the kind of education.")
     if errors:
