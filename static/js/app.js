@@ -33,3 +33,17 @@ document.addEventListener("htmx:afterSettle", () => {
   const note = saved.closest("form").querySelector(".saved-note");
   (note || saved).scrollIntoView({ block: "nearest" });
 });
+
+// "Copy link": copies the field named by data-copy and says so on the button.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const field = document.getElementById(button.dataset.copy);
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+    button.textContent = button.dataset.copied;
+  } catch {
+    // No clipboard (an old browser or a closed permission): the link stays selected to copy.
+  }
+});
