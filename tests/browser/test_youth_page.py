@@ -11,8 +11,6 @@ from playwright.sync_api import expect
 from certificates.models import Level
 from certificates.services.goals import learning_goal_assess
 from certificates.services.issuing import (
-    certificate_draft_save,
-    certificate_issue,
     certificate_revoke,
     verification_url,
 )
