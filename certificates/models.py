@@ -182,6 +182,23 @@ class ProgressEntry(models.Model):
         return f"{self.observed_on}: {self.get_level_display()}"
 
 
+class ProgressSeen(models.Model):
+    """Up to when a caseworker or manager has seen the mentors' entries on one goal: marked
+    on the dashboard, or by opening the goal. Newer entries are news again."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey(LearningGoal, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "goal"], name="progress_seen_user_goal"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} saw goal {self.goal_id} at {self.seen_at}"
+
+
 class CertificateCounter(models.Model):
     """The last certificate sequence used per organisation and year (locked when issuing)."""
 
