@@ -87,7 +87,7 @@ def test_a_revoked_certificate_says_so_in_words(youth_signed_in, issued_certific
     certificate_revoke(certificate=issued_certificate, reason="Forkert navn.", by=caseworker)
     page = youth_signed_in()
     card = page.locator("article.me-certificate")
-    expect(card).to_contain_text("Ikke længere gyldigt.")
+    expect(card).to_contain_text("Ikke gyldigt længere.")
     expect(card).to_contain_text("Send det ikke til nogen.")
     expect(card.get_by_role("heading", name="Del med en arbejdsgiver")).to_have_count(0)
 
