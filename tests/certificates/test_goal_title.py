@@ -16,7 +16,7 @@ def field_block(page: str, name: str) -> str:
     return page[start:following]
 
 
-@pytest.mark.parametrize("title", ["Sætte varer på plads", "Kanin-pasning", "  "])
+@pytest.mark.parametrize("title", ["Sætte varer på plads", "Kanin-pasning"])
 def test_a_goal_not_starting_with_kan_is_refused(caseworker_client, placement, title):
     response = caseworker_client.post(
         reverse("goals:create"),
@@ -24,9 +24,8 @@ def test_a_goal_not_starting_with_kan_is_refused(caseworker_client, placement, t
     )
     assert response.status_code == 200
     page = response.content.decode()
-    if title.strip():
-        assert MESSAGE in field_block(page, "title")
-        assert f'value="{title}"' in page
+    assert MESSAGE in field_block(page, "title")
+    assert f'value="{title}"' in page
     assert not LearningGoal.objects.exists()
 
 
