@@ -160,3 +160,24 @@ def test_ended_placements_are_shown_apart_and_vanish_after_the_grace_period(
     expect(ended_list).to_contain_text(f"Afsluttet – du kan skrive til og med {last_day.day}.")
     assert_touch_target(ended_list.get_by_role("link", name=re.compile("Sofie")))
     assert page.get_by_text(youth.first_name, exact=True).count() == 1
+
+
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+    "main a, main button, main summary, main input:not([type=hidden]), main textarea")]
+  .filter((el) => el.offsetParent !== null)
+  .map((el) => [el.tagName.toLowerCase() + " " + (el.innerText || el.name || "").trim(),
+                el.getBoundingClientRect()])
+  .filter(([, box]) => box.width < 44 || box.height < 44)
+  .map(([name, box]) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`)"""
+
+
+def test_every_touch_target_on_the_mentors_pages_is_at_least_44_px(mentor_signed_in, goals):
+    page = mentor_signed_in
+    assert page.evaluate(SMALL_TARGETS) == [], "the mentor's home page"
+    page.get_by_role("link", name=re.compile("Skriv hvordan det går")).click()
+    card = page.locator(f"#goal-{goals[0].pk}")
+    card.get_by_role("button", name=re.compile("Kendskab")).click()
+    expect(card.get_by_text("Gemt. Tak!")).to_be_visible()
+    page.locator("details").evaluate_all("(all) => all.forEach((d) => { d.open = true; })")
+    small = page.evaluate(SMALL_TARGETS)
+    assert small == [], "\n".join(small)
