@@ -61,7 +61,7 @@ def _certificate_cards(request: HttpRequest) -> list[CertificateCard]:
     return [_certificate_card(certificate) for certificate in certificates]
 
 
-def goal_still_missing(goal: LearningGoal) -> str:
+def _still_missing(goal: LearningGoal) -> str:
     """In plain words, what the young person still needs on a goal (from their side)."""
     target = Level(goal.target_level)
     if goal.assessed_level is not None:
@@ -96,13 +96,10 @@ def _goals_by_placement(request: HttpRequest) -> list[PlacementGoals]:
     )
     groups: dict[int, PlacementGoals] = {}
     for goal in goals:
-        goal.still_missing = goal_still_missing(goal)
+        goal.still_missing = _still_missing(goal)
         placement = goal.placement
         if placement.pk not in groups:
-            current = placement.status == Placement.Status.PLANNED or not placement.has_ended_on(
-                today
-            )
-            groups[placement.pk] = PlacementGoals(placement, current, [])
+            groups[placement.pk] = PlacementGoals(placement, not placement.has_ended_on(today), [])
         groups[placement.pk].goals.append(goal)
     return sorted(groups.values(), key=lambda group: not group.current)
 
