@@ -132,7 +132,9 @@ def test_2_mentor_logs_progress_on_a_phone(
     sign_in_by_link(page, live_server, path)
     expect(page).to_have_url(live_server.url + reverse("mentor:home"))
     step(page, "2", "02-trainees")
-    page.get_by_role("link", name=youth.first_name).click()
+    # The big button on the trainee's card, as a mentor taps it.
+    card = page.locator("article.mentor-placement", has_text=youth.first_name)
+    card.get_by_role("link", name="Skriv hvordan det går").click()
     step(page, "2", "03-goals")
 
     for goal, level, note in (
