@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_logo
+from .validators import validate_logo, validate_phone
 
 
 class Organisation(models.Model):
@@ -31,7 +31,7 @@ class Organisation(models.Model):
         help_text=_("PNG or JPEG, at most 1 MB."),
     )
     address = models.TextField(_("address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
     email = models.EmailField(_("e-mail"), blank=True)
 
     class Meta:

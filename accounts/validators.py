@@ -1,8 +1,11 @@
-"""Checks on uploaded files. Logos are embedded in certificate PDFs, so only real raster
-images are accepted: SVG can carry script and external references. A small file can hold a
-huge picture (a 20 kB PNG of 13000 × 13000 pixels took 1.4 GB and 8 s per certificate), so
-the pixel size is limited too, and a large logo is scaled down when it is uploaded."""
+"""Field checks shared by every app: uploaded logos and phone numbers.
 
+Logos are embedded in certificate PDFs, so only real raster images are accepted: SVG can
+carry script and external references. A small file can hold a huge picture (a 20 kB PNG of
+13000 × 13000 pixels took 1.4 GB and 8 s per certificate), so the pixel size is limited
+too, and a large logo is scaled down when it is uploaded."""
+
+import re
 from io import BytesIO
 
 from django.core.exceptions import ValidationError
@@ -66,3 +69,24 @@ def logo_scaled(file):
         buffer = BytesIO()
         image.save(buffer, format=image_format)
     return SimpleUploadedFile(file.name, buffer.getvalue(), content_type=Image.MIME[image_format])
+
+
+# How people write phone numbers: "29 84 53 68", "+45 29845368", "(+45) 29-84-53-68".
+PHONE_CHARACTERS = re.compile(r"^[\d\s+()./-]*$")
+PHONE_MIN_DIGITS = 8
+
+
+def validate_phone(value: str) -> None:
+    """A phone number that a phone can call: digits with spaces, + ( ) . / - between them."""
+    if not PHONE_CHARACTERS.match(value):
+        raise ValidationError(
+            _("A phone number may only hold digits, spaces and the signs + ( ) - . /"),
+            code="phone_characters",
+        )
+    if "+" in value.lstrip("( ")[1:]:
+        raise ValidationError(_("A + may only stand first, as in +45."), code="phone_plus")
+    if len(re.sub(r"\D", "", value)) < PHONE_MIN_DIGITS:
+        raise ValidationError(
+            _("Write the phone number with at least 8 digits, e.g. 29 84 53 68."),
+            code="phone_digits",
+        )

@@ -1,6 +1,8 @@
+import re
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -30,6 +32,14 @@ LEVEL_EXPLANATIONS = {
 def levels_explained() -> list[tuple[Level, str, str]]:
     """The three levels in order, each with its name and plain explanation."""
     return [(level, level.label, LEVEL_EXPLANATIONS[level]) for level in Level]
+
+
+def validate_goal_title(title: str) -> None:
+    """OCN goals say what the young person can do: "Kan møde til tiden"."""
+    if not re.match(r"^kan\s", title.strip(), flags=re.IGNORECASE):
+        raise ValidationError(
+            _('Start the goal with "Kan", e.g. "Kan møde til tiden".'), code="goal_title_kan"
+        )
 
 
 class Area(models.TextChoices):
@@ -63,7 +73,12 @@ class GoalTemplate(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="goal_templates"
     )
-    title = models.CharField(_("goal"), max_length=200, help_text=_('Start with "Kan …".'))
+    title = models.CharField(
+        _("goal"),
+        max_length=200,
+        help_text=_('Start with "Kan …".'),
+        validators=[validate_goal_title],
+    )
     criteria = models.TextField(_("assessment criteria"))
     area = models.CharField(_("competence area"), max_length=20, choices=Area.choices)
     level = models.PositiveSmallIntegerField(
@@ -107,7 +122,12 @@ class LearningGoal(models.Model):
     template = models.ForeignKey(
         GoalTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    title = models.CharField(_("goal"), max_length=200, help_text=_('Start with "Kan …".'))
+    title = models.CharField(
+        _("goal"),
+        max_length=200,
+        help_text=_('Start with "Kan …".'),
+        validators=[validate_goal_title],
+    )
     criteria = models.TextField(_("assessment criteria"))
     area = models.CharField(_("competence area"), max_length=20, choices=Area.choices)
     target_level = models.PositiveSmallIntegerField(
@@ -180,6 +200,23 @@ class ProgressEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.observed_on}: {self.get_level_display()}"
+
+
+class ProgressSeen(models.Model):
+    """Up to when a caseworker or manager has seen the mentors' entries on one goal: marked
+    on the dashboard, or by opening the goal. Newer entries are news again."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey(LearningGoal, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "goal"], name="progress_seen_user_goal"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} saw goal {self.goal_id} at {self.seen_at}"
 
 
 class CertificateCounter(models.Model):

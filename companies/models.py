@@ -7,6 +7,7 @@ from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from accounts.validators import validate_phone
 
 CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
@@ -69,7 +70,7 @@ class Company(models.Model):
     address = models.CharField(_("address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=4, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
     email = models.EmailField(_("e-mail"), blank=True)
     in_network_since = models.DateField(_("in the network since"), null=True, blank=True)
     is_active = models.BooleanField(_("active in the network"), default=True)
@@ -105,7 +106,7 @@ class Mentor(models.Model):
     name = models.CharField(_("name"), max_length=200)
     title = models.CharField(_("job title"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[validate_phone])
     is_active = models.BooleanField(_("active"), default=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

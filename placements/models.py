@@ -134,14 +134,25 @@ class Placement(models.Model):
             return min(today, self.ends_on)
         return today
 
+    def has_ended_on(self, today: date) -> bool:
+        """Completed, interrupted, or past its end date even if nobody marked it completed."""
+        if self.status in (self.Status.COMPLETED, self.Status.INTERRUPTED):
+            return True
+        return (
+            self.status == self.Status.ACTIVE and self.ends_on is not None and self.ends_on < today
+        )
+
+    def mentor_log_until(self, today: date) -> date:
+        """The last day a mentor may log on an ended placement: the grace period after its end."""
+        return (self.ends_on or today) + timedelta(days=settings.MENTOR_GRACE_DAYS)
+
     def mentor_may_log_on(self, today: date) -> bool:
         """Mentors log while the placement runs and for a grace period after it ends."""
         if self.status == self.Status.PLANNED:
             return False
-        if self.status == self.Status.ACTIVE:
+        if not self.has_ended_on(today):
             return True
-        last_day = self.ends_on or today
-        return today <= last_day + timedelta(days=settings.MENTOR_GRACE_DAYS)
+        return today <= self.mentor_log_until(today)
 
 
 class FollowUp(models.Model):

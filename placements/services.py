@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.display import date_long
 from accounts.errors import FieldError
 from accounts.models import User
 from companies.models import Company, Mentor
@@ -32,7 +33,7 @@ def placement_period_check(starts_on: date, ends_on: date | None) -> None:
     if ends_on is not None and ends_on < starts_on:
         raise PlacementError(
             _("The end date is before the start date (%(start)s).")
-            % {"start": starts_on.strftime("%d.%m.%Y")},
+            % {"start": date_long(starts_on)},
             field="ends_on",
         )
 

@@ -13,7 +13,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from certificates.models import AREA_HEADINGS, Area, Certificate, LearningGoal
-from certificates.selectors import certificates_for_user, goals_for_user, goals_with_progress
+from certificates.selectors import (
+    certificates_for_user,
+    goals_for_user,
+    goals_with_news,
+    goals_with_progress,
+)
 from placements.models import Placement
 from placements.selectors import placements_for_user
 from youth.models import Youth
@@ -38,7 +43,6 @@ class Dashboard:
     active_youth_count: int
     placements_soon: list[Placement]
     new_progress: list[LearningGoal]
-    progress_since: dt.datetime
     without_follow_up: list[Placement]
     to_certify: list[Youth]
 
@@ -70,19 +74,8 @@ def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
         | Q(status=Placement.Status.ACTIVE, ends_on__range=(today, soon))
     ).order_by("starts_on", "pk")
 
-    new_entries = Q(
-        entries__created_at__gt=progress_since,
-        entries__withdrawn_at__isnull=True,
-        entries__author__role=User.Role.MENTOR,
-    )
-    new_progress = (
-        _own(user, goals_for_user(user), "placement__youth__")
-        .annotate(
-            new_entries=Count("entries", filter=new_entries),
-            latest_entry_at=Max("entries__created_at", filter=new_entries),
-        )
-        .filter(new_entries__gt=0)
-        .order_by("-latest_entry_at")
+    new_progress = goals_with_news(
+        _own(user, goals_for_user(user), "placement__youth__"), user, since=progress_since
     )
 
     without_follow_up = (
@@ -120,7 +113,6 @@ def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
         active_youth_count=active_youth.count(),
         placements_soon=list(placements_soon[:DASHBOARD_ROWS]),
         new_progress=list(new_progress[:DASHBOARD_ROWS]),
-        progress_since=progress_since,
         without_follow_up=list(without_follow_up[:DASHBOARD_ROWS]),
         to_certify=to_certify,
     )

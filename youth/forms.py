@@ -20,6 +20,11 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
 
 
 class YouthForm(forms.ModelForm):
+    # Shown only after a warning that someone with the same name and birth date exists.
+    confirm_duplicate = forms.BooleanField(
+        label=_("Yes, it is another person with the same name and birth date."), required=False
+    )
+
     class Meta:
         model = Youth
         fields = list(EDITABLE_FIELDS)
@@ -43,6 +48,11 @@ class YouthForm(forms.ModelForm):
         self.fields["first_name"].widget.attrs["autocomplete"] = "off"
         self.fields["last_name"].widget.attrs["autocomplete"] = "off"
         self.fields["phone"].widget = forms.TelInput(attrs={"autocomplete": "off"})
+
+    def youth_data(self) -> tuple[dict, bool]:
+        """The young person's fields for the service, and whether a duplicate is confirmed."""
+        data = dict(self.cleaned_data)
+        return data, data.pop("confirm_duplicate")
 
 
 class YouthEndForm(forms.Form):

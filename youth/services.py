@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.formats import date_format
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.display import date_long
 from accounts.models import Organisation, SignInLink, User
 from accounts.services import signin_link_create, signin_links_revoke_all, user_create_for_person
 
@@ -17,6 +17,18 @@ from .models import Youth
 
 class YouthError(Exception):
     """A change to a young person that is not allowed; the message is shown to the caseworker."""
+
+
+class YouthDuplicateError(YouthError):
+    """Someone with the same name and birth date is already registered: the caseworker opens
+    that person, or confirms that this is another person."""
+
+    def __init__(self, existing: Youth):
+        super().__init__(
+            _("%(name)s, born %(date)s, is already registered.")
+            % {"name": existing.full_name, "date": date_long(existing.birth_date)}
+        )
+        self.existing = existing
 
 
 # What a caseworker may set when registering or editing a young person. Organisation,
@@ -52,28 +64,71 @@ def _set_fields(youth: Youth, data: dict) -> None:
         raise ValidationError({"caseworker": _("Choose a caseworker from your own organisation.")})
 
 
+def _check_birth_date(youth: Youth) -> None:
+    if youth.birth_date is None:
+        return
+    if youth.birth_date > timezone.localdate():
+        raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
+    if youth.started_on and youth.birth_date >= youth.started_on:
+        raise ValidationError(
+            {
+                "birth_date": _("The birth date must be before the start of the course (%(date)s).")
+                % {"date": date_long(youth.started_on)}
+            }
+        )
+
+
+def _check_duplicate(youth: Youth, *, confirmed: bool) -> None:
+    """The same name and birth date in the organisation is most likely the same person."""
+    if confirmed or youth.birth_date is None:
+        return
+    existing = (
+        Youth.objects.filter(
+            organisation_id=youth.organisation_id,
+            first_name__iexact=youth.first_name.strip(),
+            last_name__iexact=youth.last_name.strip(),
+            birth_date=youth.birth_date,
+            anonymised_at__isnull=True,
+        )
+        .exclude(pk=youth.pk)
+        .first()
+    )
+    if existing is not None:
+        raise YouthDuplicateError(existing)
+
+
 @transaction.atomic
-def youth_create(*, organisation: Organisation, by: User, **data) -> Youth:
-    """Register a young person in the organisation (status active)."""
+def youth_create(
+    *, organisation: Organisation, by: User, confirm_duplicate: bool = False, **data
+) -> Youth:
+    """Register a young person in the organisation (status active). Someone with the same
+    name and birth date is refused (YouthDuplicateError) unless `confirm_duplicate`."""
     _check_writer(by=by, organisation_id=organisation.pk)
     youth = Youth(organisation=organisation)
     _set_fields(youth, data)
+    _check_birth_date(youth)
+    _check_duplicate(youth, confirmed=confirm_duplicate)
     youth.full_clean()
     youth.save()
     return youth
 
 
 @transaction.atomic
-def youth_update(*, youth: Youth, by: User, **data) -> Youth:
+def youth_update(*, youth: Youth, by: User, confirm_duplicate: bool = False, **data) -> Youth:
     """Change a young person's details, plan ("Min drøm") and support needs."""
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     _check_writer(by=by, organisation_id=youth.organisation_id)
+    identity = (youth.first_name, youth.last_name, youth.birth_date)
     _set_fields(youth, data)
+    _check_birth_date(youth)
+    # A pair confirmed as two people once is not asked about again on every later edit.
+    if (youth.first_name, youth.last_name, youth.birth_date) != identity:
+        _check_duplicate(youth, confirmed=confirm_duplicate)
     if youth.ended_on and youth.started_on > youth.ended_on:
         raise ValidationError(
             {
                 "started_on": _("The start cannot be after the end of the course (%(date)s).")
-                % {"date": date_format(youth.ended_on, "j. F Y")}
+                % {"date": date_long(youth.ended_on)}
             }
         )
     youth.full_clean()
@@ -104,7 +159,7 @@ def youth_end_course(
     if ended_on < youth.started_on:
         errors["ended_on"] = _(
             "The end date cannot be before the start of the course (%(date)s)."
-        ) % {"date": date_format(youth.started_on, "j. F Y")}
+        ) % {"date": date_long(youth.started_on)}
     if outcome == Youth.Outcome.EDUCATION and not education:
         errors["education"] = _("Choose the kind of education.")
     if errors:

@@ -21,6 +21,7 @@ from . import selectors
 from .forms import YouthEndForm, YouthFilterForm, YouthForm, add_service_errors
 from .models import Youth
 from .services import (
+    YouthDuplicateError,
     YouthError,
     youth_create,
     youth_end_course,
@@ -59,15 +60,21 @@ def youth_create_view(request: HttpRequest) -> HttpResponse:
         organisation=organisation,
         initial={"caseworker": request.user},
     )
+    duplicate = None
     if request.method == "POST" and form.is_valid():
+        data, confirmed = form.youth_data()
         try:
-            youth = youth_create(organisation=organisation, by=request.user, **form.cleaned_data)
+            youth = youth_create(
+                organisation=organisation, by=request.user, confirm_duplicate=confirmed, **data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
+        except YouthDuplicateError as error:
+            duplicate = error
         else:
             messages.success(request, _("%(name)s is registered.") % {"name": youth.full_name})
             return redirect("workspace:youth_detail", pk=youth.pk)
-    return render(request, "youth/form.html", {"form": form})
+    return render(request, "youth/form.html", {"form": form, "duplicate": duplicate})
 
 
 @caseworker_required
@@ -75,11 +82,15 @@ def youth_create_view(request: HttpRequest) -> HttpResponse:
 def youth_edit(request: HttpRequest, pk: int) -> HttpResponse:
     youth = selectors.get_youth_for_user(request.user, pk, write=True)
     form = YouthForm(request.POST or None, instance=youth, organisation=youth.organisation)
+    duplicate = None
     if request.method == "POST" and form.is_valid():
+        data, confirmed = form.youth_data()
         try:
-            youth_update(youth=youth, by=request.user, **form.cleaned_data)
+            youth_update(youth=youth, by=request.user, confirm_duplicate=confirmed, **data)
         except ValidationError as error:
             add_service_errors(form, error)
+        except YouthDuplicateError as error:
+            duplicate = error
         else:
             messages.success(request, _("The changes are saved."))
             return redirect("workspace:youth_detail", pk=youth.pk)
@@ -89,7 +100,9 @@ def youth_edit(request: HttpRequest, pk: int) -> HttpResponse:
         organisation_id=youth.organisation_id,
         what="Redigering af stamoplysninger, plan og skånehensyn",
     )
-    return render(request, "youth/form.html", {"form": form, "youth": youth})
+    return render(
+        request, "youth/form.html", {"form": form, "youth": youth, "duplicate": duplicate}
+    )
 
 
 @caseworker_required

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.display import date_long
 from accounts.errors import FieldError
 from accounts.models import Organisation, User
 from placements.models import Placement
@@ -33,7 +34,7 @@ def observation_check(
     if day < placement.starts_on:
         raise error(
             _("The date cannot be before the placement started (%(date)s).")
-            % {"date": placement.starts_on.strftime("%d.%m.%Y")},
+            % {"date": date_long(placement.starts_on)},
             field=date_field,
         )
 

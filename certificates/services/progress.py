@@ -16,7 +16,7 @@ from accounts.errors import FieldError
 from accounts.models import User
 from companies.models import Mentor
 
-from ..models import LearningGoal, ProgressEntry
+from ..models import LearningGoal, ProgressEntry, ProgressSeen
 from .goals import observation_check
 
 WITHDRAW_WINDOW = timedelta(hours=24)
@@ -118,6 +118,12 @@ def progress_entry_withdraw(*, entry: ProgressEntry, by: User) -> ProgressEntry:
     entry.withdrawn_at = now
     entry.save(update_fields=["withdrawn_at"])
     return entry
+
+
+@transaction.atomic
+def progress_mark_seen(*, goal: LearningGoal, by: User) -> None:
+    """The user has seen the mentors' entries on this goal up to now (dashboard news)."""
+    ProgressSeen.objects.update_or_create(user=by, goal=goal, defaults={"seen_at": timezone.now()})
 
 
 def progress_digest_send(*, since: datetime) -> int:

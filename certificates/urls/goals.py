@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/ret/", views.goal_edit, name="edit"),
     path("<int:pk>/vurder/", views.goal_assess, name="assess"),
     path("notat/<int:pk>/fortryd/", views.entry_withdraw, name="entry_withdraw"),
+    path("<int:pk>/set/", views.news_seen, name="news_seen"),
+    path("nyt/set/", views.news_seen_all, name="news_seen_all"),
 ]

@@ -12,7 +12,7 @@ from accounts.access import caseworker_required, staff_required
 from accounts.errors import form_show_error
 from accounts.forms import request_id
 from accounts.models import User
-from accounts.services import access_log_record
+from accounts.services import access_log_record, user_mark_progress_seen
 from placements.models import Placement
 from placements.selectors import get_placement_for_user
 
@@ -40,6 +40,7 @@ from ..services.progress import (
     ProgressError,
     progress_entry_create,
     progress_entry_withdraw,
+    progress_mark_seen,
 )
 
 CATALOGUE_PAGE_SIZE = 25
@@ -247,6 +248,8 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("goals:detail", pk=goal.pk)
     page = Paginator(goal_timeline(goal), TIMELINE_PAGE_SIZE).get_page(request.GET.get("side"))
     _log_goal_view(request.user, goal.placement, "Læringsmål og log")
+    # Opening the goal is reading its news: it leaves "New from the mentors".
+    progress_mark_seen(goal=goal, by=request.user)
     return render(
         request,
         "certificates/goals/detail.html",
@@ -272,3 +275,24 @@ def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Your entry is withdrawn. It stays in the history."))
     return redirect("goals:detail", pk=entry.goal_id)
+
+
+# "New from the mentors" on the dashboard ---------------------------------------------------
+
+NEWS_URL = "workspace:dashboard"
+
+
+@staff_required
+@require_POST
+def news_seen(request: HttpRequest, pk: int) -> HttpResponse:
+    """One goal's new entries are seen: it leaves the dashboard's news until the next entry."""
+    progress_mark_seen(goal=get_goal_for_user(request.user, pk), by=request.user)
+    return redirect(NEWS_URL)
+
+
+@staff_required
+@require_POST
+def news_seen_all(request: HttpRequest) -> HttpResponse:
+    """Every new entry up to now is seen."""
+    user_mark_progress_seen(user=request.user)
+    return redirect(NEWS_URL)

@@ -1,20 +1,28 @@
-"""The young person's own pages: my goals and "Mine beviser"."""
+"""The young person's own pages: my certificates first, then my goals by placement."""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.access import youth_required
 from accounts.services import access_log_record
+from placements.models import Placement
 from youth.models import Youth
 from youth.selectors import youth_for_user
 
-from ..models import AREA_HEADINGS, Area
+from ..models import Certificate, LearningGoal, Level
 from ..selectors import (
     certificates_for_user,
     get_certificate_for_user,
     goals_for_user,
     goals_with_progress,
 )
+from ..services.issuing import verification_url
 from .certificates import certificate_file_response
 
 
@@ -25,32 +33,108 @@ def _log_own_page(request: HttpRequest, youth: Youth | None, what: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class CertificateCard:
+    """What the young person needs to show a certificate to an employer, from its snapshot;
+    the link is the one printed on the PDF."""
+
+    certificate: Certificate
+    workplaces: list[str]
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    total_points: Decimal
+    verify_url: str
+
+
+def _certificate_card(certificate: Certificate) -> CertificateCard:
+    placements = certificate.snapshot.get("placements", [])
+    starts = [dt.date.fromisoformat(p["starts_on"]) for p in placements]
+    ends = [dt.date.fromisoformat(p["ends_on"]) for p in placements if p["ends_on"]]
+    return CertificateCard(
+        certificate=certificate,
+        workplaces=list(dict.fromkeys(p["company"] for p in placements)),
+        starts_on=min(starts, default=None),
+        ends_on=max(ends) if ends and len(ends) == len(placements) else None,
+        total_points=Decimal(certificate.snapshot.get("total_points", "0")),
+        verify_url=verification_url(certificate.verification_code),
+    )
+
+
+def _certificate_cards(request: HttpRequest) -> list[CertificateCard]:
+    certificates = (
+        certificates_for_user(request.user)
+        .select_related("superseded_by")
+        .order_by("-issued_on", "-pk")
+    )
+    return [_certificate_card(certificate) for certificate in certificates]
+
+
+def _still_missing(goal: LearningGoal) -> str:
+    """In plain words, what the young person still needs on a goal (from their side)."""
+    target = Level(goal.target_level)
+    if goal.assessed_level is not None:
+        if goal.assessed_level >= goal.target_level:
+            return _("Done: approved at the target level.")
+        return _("Approved at %(reached)s. The target was %(target)s.") % {
+            "reached": Level(goal.assessed_level).label,
+            "target": target.label,
+        }
+    if goal.current_level is None:
+        return _("Nothing is logged yet. The target is %(target)s.") % {"target": target.label}
+    if goal.current_level >= goal.target_level:
+        return _("You have reached the target level. Your contact person still has to approve it.")
+    return _("Still missing: from %(now)s to %(target)s.") % {
+        "now": Level(goal.current_level).label,
+        "target": target.label,
+    }
+
+
+@dataclass(frozen=True)
+class PlacementGoals:
+    placement: Placement
+    current: bool
+    goals: list[LearningGoal]
+
+
+def _goals_by_placement(request: HttpRequest) -> list[PlacementGoals]:
+    """Goals grouped by placement: current placements first, then finished ones, newest first."""
+    today = timezone.localdate()
+    goals = goals_with_progress(goals_for_user(request.user)).order_by(
+        "-placement__starts_on", "placement_id", "area", "pk"
+    )
+    groups: dict[int, PlacementGoals] = {}
+    for goal in goals:
+        goal.still_missing = _still_missing(goal)
+        placement = goal.placement
+        if placement.pk not in groups:
+            groups[placement.pk] = PlacementGoals(placement, not placement.has_ended_on(today), [])
+        groups[placement.pk].goals.append(goal)
+    return sorted(groups.values(), key=lambda group: not group.current)
+
+
 @youth_required
 def me_home(request: HttpRequest) -> HttpResponse:
     youth = youth_for_user(request.user).first()
-    goals = goals_with_progress(goals_for_user(request.user)).order_by(
-        "-placement__starts_on", "area", "pk"
-    )
-    areas = {area: [] for area in Area}
-    for goal in goals:
-        areas[Area(goal.area)].append(goal)
     _log_own_page(request, youth, "Min side: min drøm og mine mål")
     return render(
         request,
         "certificates/me/home.html",
         {
             "youth": youth,
-            "areas": [(AREA_HEADINGS[area], shown) for area, shown in areas.items() if shown],
-            "certificate_count": certificates_for_user(request.user).count(),
+            "certificate_cards": _certificate_cards(request),
+            "placements": _goals_by_placement(request),
         },
     )
 
 
 @youth_required
 def me_certificates(request: HttpRequest) -> HttpResponse:
-    certificates = certificates_for_user(request.user)
     _log_own_page(request, youth_for_user(request.user).first(), "Mine kompetencebeviser")
-    return render(request, "certificates/me/certificates.html", {"certificates": certificates})
+    return render(
+        request,
+        "certificates/me/certificates.html",
+        {"certificate_cards": _certificate_cards(request)},
+    )
 
 
 @youth_required

@@ -25,7 +25,7 @@ from placements.models import Placement
 from placements.selectors import get_placement_for_user
 
 from ..forms.progress import ProgressEntryForm
-from ..models import LearningGoal, levels_explained
+from ..models import LearningGoal, Level, levels_explained
 from ..selectors import (
     get_mentor_goal,
     goals_for_user,
@@ -98,22 +98,24 @@ def invite_revoke(request: HttpRequest, placement_pk: int, link_pk: int) -> Http
 @mentor_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """Running placements as cards; ended ones apart while they may still be logged on, and
+    not at all after the grace period."""
     today = timezone.localdate()
-    groups: dict[str, list[Placement]] = {"open": [], "upcoming": [], "read_only": []}
-    placements = list(mentor_placements(request.user))
-    for placement in placements:
+    groups: dict[str, list[Placement]] = {"running": [], "ended": [], "upcoming": []}
+    for placement in mentor_placements(request.user):
         if placement.status == Placement.Status.PLANNED:
             groups["upcoming"].append(placement)
+        elif not placement.has_ended_on(today):
+            groups["running"].append(placement)
         elif placement.mentor_may_log_on(today):
-            groups["open"].append(placement)
-        else:
-            groups["read_only"].append(placement)
+            placement.log_until = placement.mentor_log_until(today)
+            groups["ended"].append(placement)
     access_log_record_many(
         user=request.user,
-        youths=[(p.youth_id, p.organisation_id) for p in placements],
+        youths=[(p.youth_id, p.organisation_id) for shown in groups.values() for p in shown],
         what="Mentorens forside",
     )
-    return render(request, "certificates/mentor/home.html", groups)
+    return render(request, "certificates/mentor/home.html", groups | {"levels": levels_explained()})
 
 
 def _card_context(goal: LearningGoal, may_log: bool, form: ProgressEntryForm | None = None) -> dict:
@@ -137,17 +139,25 @@ def _placement_page(
     failed: tuple[int, ProgressEntryForm] | None = None,
 ) -> HttpResponse:
     """The placement page; `failed` is a goal's refused form, shown again with its errors."""
-    may_log = placement.mentor_may_log_on(timezone.localdate())
+    today = timezone.localdate()
+    may_log = placement.mentor_may_log_on(today)
     refused = dict([failed]) if failed else {}
     cards = [
         _card_context(goal, may_log, refused.get(goal.pk))
         for goal in mentor_goals(request.user, placement)
     ]
     _log_mentor_view(request.user, placement, "Mentorens praktikside")
+    ended = may_log and placement.has_ended_on(today)
     return render(
         request,
         "certificates/mentor/placement.html",
-        {"placement": placement, "cards": cards, "may_log": may_log},
+        {
+            "placement": placement,
+            "cards": cards,
+            "may_log": may_log,
+            "log_until": placement.mentor_log_until(today) if ended else None,
+            "levels": levels_explained(),
+        },
     )
 
 
@@ -187,7 +197,10 @@ def log(request: HttpRequest, goal_pk: int) -> HttpResponse:
             return _card_response(request, goal.pk, form=form)
         return _placement_page(request, goal.placement, failed=(goal.pk, form))
     if request.htmx:
-        return _card_response(request, goal.pk, saved=True)
+        level = Level(form.cleaned_data["level"])
+        return _card_response(
+            request, goal.pk, saved=True, saved_level=level.value, saved_level_name=level.label
+        )
     messages.success(request, _("Saved. Thank you!"))
     return _back_to_goal(goal.placement_id, goal.pk)
 

@@ -22,3 +22,28 @@ document.addEventListener("DOMContentLoaded", () => {
   const invalid = document.querySelector("main [aria-invalid='true']");
   if (invalid) invalid.focus();
 });
+
+// The mentor tapped a level and htmx swapped in the saved card: keep the keyboard on the
+// tapped level and the confirmation under it in view, where the thumb is.
+document.addEventListener("htmx:afterSettle", () => {
+  const saved = document.querySelector("[data-just-saved]");
+  if (!saved) return;
+  saved.removeAttribute("data-just-saved");
+  saved.focus({ preventScroll: true });
+  const note = saved.closest("form").querySelector(".saved-note");
+  (note || saved).scrollIntoView({ block: "nearest" });
+});
+
+// "Copy link": copies the field named by data-copy and says so on the button.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const field = document.getElementById(button.dataset.copy);
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+    button.textContent = button.dataset.copied;
+  } catch {
+    // No clipboard (an old browser or a closed permission): the link stays selected to copy.
+  }
+});

@@ -22,7 +22,9 @@ def test_mentor_logs_on_a_phone_and_caseworker_sees_it(
     page.get_by_role("button", name="Log ind").click()
     if not page.url.endswith(reverse("mentor:home")):
         page.goto(live_server.url + reverse("mentor:home"))
-    page.get_by_role("link", name=placement.youth.first_name).click()
+    # The big button on the trainee's card, as a mentor taps it.
+    trainee = page.locator("article.mentor-placement", has_text=placement.youth.first_name)
+    trainee.get_by_role("link", name="Skriv hvordan det går").click()
 
     card = page.locator(f"#goal-{goal.pk}")
     card.get_by_label("Kort notat (kan udelades)").fill("Satte mælk på plads uden hjælp.")

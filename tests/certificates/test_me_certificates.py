@@ -45,7 +45,7 @@ def test_my_certificates_lists_issued_ones_and_marks_revoked(
     page = client.get("/min-side/beviser/").content.decode()
     assert issued.number in page and second.number in page
     assert "Ikke gyldigt længere" in page
-    assert page.count('class="list-group-item') == 2  # the draft is not shown
+    assert page.count('class="card me-certificate') == 2  # the draft is not shown
 
 
 def test_i_can_download_my_own_certificate(client, youth_user, issued):

@@ -53,7 +53,7 @@ def test_caseworker_of_the_organisation_logs_too(goal, colleague):
         ),
         (
             {"observed_on": dt.date(2026, 2, 1)},
-            "Datoen kan ikke ligge før praktikken startede (02.02.2026).",
+            "Datoen kan ikke ligge før praktikken startede (2. februar 2026).",
         ),
     ],
 )

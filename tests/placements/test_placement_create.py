@@ -77,7 +77,7 @@ def test_end_before_start_is_refused_and_input_kept(caseworker_client, youth, co
     )
     assert response.status_code == 200
     assert response.context["form"].errors["ends_on"] == [
-        "Slutdatoen ligger før startdatoen (02.03.2026)."
+        "Slutdatoen ligger før startdatoen (2. marts 2026)."
     ]
     page = response.content.decode()
     assert 'value="2026-02-01"' in page and "Korte pauser. Én opgave ad gangen." in page

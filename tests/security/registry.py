@@ -127,6 +127,8 @@ SPECS: dict[str, Spec] = {
     # Only the author may withdraw an entry; A's entry is by the mentor, so the caseworker
     # is refused too (the mentor withdraws through mentor:withdraw).
     "goals:entry_withdraw": Spec(kwargs=pk("progress"), writers=NOBODY),
+    "goals:news_seen": Spec(kwargs=pk("goal"), writers=STAFF),
+    "goals:news_seen_all": role_level(NOBODY, writers=STAFF),
     # mentor pages
     "mentor:home": role_level(MENTORS),
     "mentor:placement": Spec(kwargs=pk("placement"), readers=frozenset({"mentor"})),

@@ -76,28 +76,6 @@ def test_placements_starting_or_ending_soon(client, caseworker, youth):
     assert reverse("workspace:placement_detail", args=[later.pk]) not in soon
 
 
-def test_new_mentor_progress_is_shown_once(client, caseworker, placement, mentor_user):
-    goal = LearningGoalFactory(placement=placement, title="Kan sætte varer på plads")
-    quiet = LearningGoalFactory(placement=placement, title="Kan møde til tiden")
-    ProgressEntryFactory(goal=goal, author=mentor_user)
-    ProgressEntryFactory(goal=quiet, author=caseworker)  # the caseworker's own note is not news
-    client.force_login(caseworker)
-
-    new = section(client.get(URL).content.decode(), "new-progress")
-    assert "Kan sætte varer på plads" in new
-    assert "1 ny registrering" in new
-    assert reverse("goals:detail", args=[goal.pk]) in new
-    assert "Kan møde til tiden" not in new
-    caseworker.refresh_from_db()
-    assert caseworker.progress_seen_at is not None
-
-    again = section(client.get(URL).content.decode(), "new-progress")
-    assert "Intet nyt siden du sidst kiggede." in again
-
-    ProgressEntryFactory(goal=goal, author=mentor_user)
-    assert "Kan sætte varer på plads" in section(client.get(URL).content.decode(), "new-progress")
-
-
 def test_withdrawn_entries_are_not_news(client, caseworker, placement, mentor_user):
     goal = LearningGoalFactory(placement=placement, title="Kan rydde op")
     entry = ProgressEntryFactory(goal=goal, author=mentor_user)

@@ -47,7 +47,7 @@ def test_company_page_shows_details_mentors_and_placements(client, caseworker, p
     assert "Lone Madsen" in page and "Login-link gælder til" in page
     assert "Kim Berg" in page and "Ikke inviteret endnu" in page
     assert placement.youth.full_name in page and "Virksomhedspraktik" in page
-    assert "2.2.2026" in page and "18.12.2026" in page
+    assert "02.02.2026" in page and "18.12.2026" in page
     assert reverse("companies:mentor_create", args=[company.pk]) in page
     assert f"{reverse('placements:create')}?company={company.pk}" in page
 
