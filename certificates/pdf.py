@@ -70,6 +70,8 @@ class GoalLine:
     level: int
     level_label: str
     points: Decimal
+    # Where the goal was shown (several when learned on more than one placement).
+    workplaces: tuple[str, ...] = ()
 
 
 def _qr_svg(url: str) -> str:
@@ -87,6 +89,7 @@ def _context(snapshot: dict, *, draft: bool) -> dict:
                 level=goal["level"],
                 level_label=Level(goal["level"]).label,
                 points=Decimal(goal["points"]),
+                workplaces=tuple(goal.get("workplaces", ())),
             )
             for goal in snapshot["goals"]
             if goal["area"] == area
@@ -107,6 +110,7 @@ def _context(snapshot: dict, *, draft: bool) -> dict:
         "draft": draft,
         "areas": areas,
         "placements": placements,
+        "several_workplaces": len(placements) > 1,
         "total_points": Decimal(snapshot["total_points"]),
         "issued_on": snapshot.get("issued_on") and date.fromisoformat(snapshot["issued_on"]),
         "levels": levels_explained(),
