@@ -55,9 +55,7 @@ def test_a_revoked_certificate_downloads_stamped_on_every_page_and_storage_is_un
     assert data != original
 
 
-def test_a_replaced_certificate_downloads_stamped_with_the_new_number(
-    client, caseworker, issued
-):
+def test_a_replaced_certificate_downloads_stamped_with_the_new_number(client, caseworker, issued):
     original = stored_bytes(issued)
     correction = certificate_issue(
         certificate=certificate_correction_start(certificate=issued, by=caseworker),
