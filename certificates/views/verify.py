@@ -4,13 +4,17 @@ No sign-in and no access log: the page shows only what is printed on the paper, 
 birth date, support needs or contact details. Lookups are rate-limited per address.
 """
 
+import datetime as dt
+
 from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.views import LOGO_CONTENT_TYPES
 
 from ..forms.issuing import VerificationLookupForm
 from ..models import AREA_HEADINGS, Area, Certificate, levels_explained
@@ -77,15 +81,45 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
         (AREA_HEADINGS[area], [goal for goal in snapshot["goals"] if goal["area"] == area])
         for area in Area
     ]
+    placements = [
+        {
+            "company": placement["company"],
+            "kind": placement["kind"],
+            "starts_on": dt.date.fromisoformat(placement["starts_on"]),
+            "ends_on": placement["ends_on"] and dt.date.fromisoformat(placement["ends_on"]),
+        }
+        for placement in snapshot["placements"]
+    ]
     return render(
         request,
         "certificates/verify/detail.html",
         {
             "certificate": certificate,
             "snapshot": snapshot,
+            # The issuer's contact as it is today: who to call about the certificate now.
+            "issuer": certificate.organisation,
+            "placements": placements,
             "areas": [(label, goals) for label, goals in areas if goals],
             "replacement": replacement,
             "site_url": settings.SITE_URL,
             "levels": levels_explained(),
         },
     )
+
+
+def verify_logo(request: HttpRequest, code: str) -> HttpResponse:
+    """The issuer's logo for the verification page (organisation logos are otherwise private).
+
+    Counted with the lookups, as it answers whether a code exists.
+    """
+    if _rate_limited(request):
+        return _too_many(request)
+    normalised = verification_code_normalise(code)
+    certificate = certificate_by_code(normalised) if normalised else None
+    logo = certificate.organisation.logo if certificate else None
+    suffix = "." + logo.name.rsplit(".", 1)[-1].lower() if logo else ""
+    if suffix not in LOGO_CONTENT_TYPES:
+        raise Http404
+    response = FileResponse(logo.open("rb"), content_type=LOGO_CONTENT_TYPES[suffix])
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
