@@ -79,6 +79,18 @@ def _qr_svg(url: str) -> str:
     return mark_safe(segno.make(url, error="m").svg_inline(scale=3, border=2))
 
 
+def snapshot_placements(snapshot: dict) -> list[dict]:
+    """The snapshot's placements with their dates as dates (the PDF and the verify page)."""
+    return [
+        {
+            **placement,
+            "starts_on": date.fromisoformat(placement["starts_on"]),
+            "ends_on": placement["ends_on"] and date.fromisoformat(placement["ends_on"]),
+        }
+        for placement in snapshot["placements"]
+    ]
+
+
 def _context(snapshot: dict, *, draft: bool) -> dict:
     areas = []
     for area in Area:
@@ -96,14 +108,7 @@ def _context(snapshot: dict, *, draft: bool) -> dict:
         ]
         if goals:
             areas.append({"heading": AREA_HEADINGS[area], "goals": goals})
-    placements = [
-        {
-            **placement,
-            "starts_on": date.fromisoformat(placement["starts_on"]),
-            "ends_on": placement["ends_on"] and date.fromisoformat(placement["ends_on"]),
-        }
-        for placement in snapshot["placements"]
-    ]
+    placements = snapshot_placements(snapshot)
     verification_url = snapshot.get("verification_url", "")
     return {
         "s": snapshot,

@@ -1,10 +1,10 @@
 """Public verification of a certificate from the code or QR code printed on it.
 
-No sign-in and no access log: the page shows only what is printed on the paper, never
-birth date, support needs or contact details. Lookups are rate-limited per address.
+No sign-in and no access log: the page shows only what is printed on the paper, plus the
+issuer's own contact details; never the young person's birth date, support needs or contact
+details. Lookups (and the issuer's logo, looked up by the same code) are rate-limited per
+address.
 """
-
-import datetime as dt
 
 from axes.helpers import get_client_ip_address
 from django.conf import settings
@@ -18,6 +18,7 @@ from accounts.views import LOGO_CONTENT_TYPES
 
 from ..forms.issuing import VerificationLookupForm
 from ..models import AREA_HEADINGS, Area, Certificate, levels_explained
+from ..pdf import snapshot_placements
 from ..selectors import certificate_by_code
 from ..services.issuing import verification_code_display, verification_code_normalise
 
@@ -81,15 +82,6 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
         (AREA_HEADINGS[area], [goal for goal in snapshot["goals"] if goal["area"] == area])
         for area in Area
     ]
-    placements = [
-        {
-            "company": placement["company"],
-            "kind": placement["kind"],
-            "starts_on": dt.date.fromisoformat(placement["starts_on"]),
-            "ends_on": placement["ends_on"] and dt.date.fromisoformat(placement["ends_on"]),
-        }
-        for placement in snapshot["placements"]
-    ]
     return render(
         request,
         "certificates/verify/detail.html",
@@ -98,7 +90,7 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
             "snapshot": snapshot,
             # The issuer's contact as it is today: who to call about the certificate now.
             "issuer": certificate.organisation,
-            "placements": placements,
+            "placements": snapshot_placements(snapshot),
             "areas": [(label, goals) for label, goals in areas if goals],
             "replacement": replacement,
             "site_url": settings.SITE_URL,

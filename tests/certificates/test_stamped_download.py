@@ -13,7 +13,7 @@ from certificates.services.issuing import (
     certificate_revoke,
 )
 
-from .test_pdf_layout import issue_with_goals
+from .conftest import issue_with_goals
 
 pytestmark = pytest.mark.django_db
 
