@@ -173,6 +173,11 @@ class LearningGoal(models.Model):
     def is_assessed(self) -> bool:
         return self.assessed_level is not None
 
+    @property
+    def is_below_target(self) -> bool:
+        """Assessed, at a lower level than the goal aimed for: the caseworker decides the points."""
+        return self.is_assessed and self.assessed_level < self.target_level
+
 
 class ProgressEntry(models.Model):
     """What a mentor or caseworker saw on one day. Append-only: withdrawn, never deleted."""

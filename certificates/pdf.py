@@ -114,6 +114,8 @@ class GoalLine:
     level: int
     level_label: str
     points: Decimal
+    # Where the goal was shown (several when learned on more than one placement).
+    workplaces: tuple[str, ...] = ()
 
 
 def _qr_svg(url: str) -> str:
@@ -121,6 +123,18 @@ def _qr_svg(url: str) -> str:
     # <title> becomes the figure's alternative text in the tagged PDF.
     title = _("QR code that opens the verification page %(url)s") % {"url": url}
     return mark_safe(segno.make(url, error="m").svg_inline(scale=3, border=2, title=title))
+
+
+def snapshot_placements(snapshot: dict) -> list[dict]:
+    """The snapshot's placements with their dates as dates (the PDF and the verify page)."""
+    return [
+        {
+            **placement,
+            "starts_on": date.fromisoformat(placement["starts_on"]),
+            "ends_on": placement["ends_on"] and date.fromisoformat(placement["ends_on"]),
+        }
+        for placement in snapshot["placements"]
+    ]
 
 
 def _context(snapshot: dict, *, draft: bool) -> dict:
@@ -133,26 +147,21 @@ def _context(snapshot: dict, *, draft: bool) -> dict:
                 level=goal["level"],
                 level_label=Level(goal["level"]).label,
                 points=Decimal(goal["points"]),
+                workplaces=tuple(goal.get("workplaces", ())),
             )
             for goal in snapshot["goals"]
             if goal["area"] == area
         ]
         if goals:
             areas.append({"heading": AREA_HEADINGS[area], "goals": goals})
-    placements = [
-        {
-            **placement,
-            "starts_on": date.fromisoformat(placement["starts_on"]),
-            "ends_on": placement["ends_on"] and date.fromisoformat(placement["ends_on"]),
-        }
-        for placement in snapshot["placements"]
-    ]
+    placements = snapshot_placements(snapshot)
     verification_url = snapshot.get("verification_url", "")
     return {
         "s": snapshot,
         "draft": draft,
         "areas": areas,
         "placements": placements,
+        "several_workplaces": len(placements) > 1,
         "total_points": Decimal(snapshot["total_points"]),
         "issued_on": snapshot.get("issued_on") and date.fromisoformat(snapshot["issued_on"]),
         "levels": levels_explained(),

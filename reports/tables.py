@@ -6,7 +6,7 @@ Danish (decimal comma). Each table that has a chart names the column its bars sh
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -34,17 +34,35 @@ class Month(dt.date):
 Cell = int | float | Decimal | Share | Month | str | None
 
 
+ONE_DECIMAL = Decimal("0.1")
+
+
+def one_decimal(value: float | Decimal) -> str:
+    """The value rounded half up to one decimal, written the Danish way (77,8; 9,7; 2,5).
+
+    Django's number_format cuts the digits off (14/18 = 77.77… would print as 77,7), so the
+    rounding happens here first. A float goes through its shortest repr, so 0.145 is 0.145.
+    """
+    exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+    return number_format(exact.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP), 1)
+
+
+def percent(share: Share) -> str:
+    """A share as a number of percent, rounded half up to one decimal (no % sign)."""
+    return one_decimal(Decimal(repr(float(share))) * 100)
+
+
 def display(value: Cell) -> str:
     if value is None:
         return "–"
     if isinstance(value, Share):
-        return f"{number_format(value * 100, 1)} %"
+        return f"{percent(value)} %"
     if isinstance(value, Month):
         return date_format(value, "F Y").capitalize()
     if isinstance(value, int):
         return number_format(value)
     if isinstance(value, float | Decimal):
-        return number_format(value, 1)
+        return one_decimal(value)
     return str(value)
 
 
@@ -57,7 +75,7 @@ def csv_text(value: Cell) -> str:
     """As `display`, but a share is a plain number of percent, ready for a spreadsheet, and
     text is never a formula (a leading apostrophe); numbers, negative ones too, stay numbers."""
     if isinstance(value, Share):
-        return number_format(value * 100, 1)
+        return percent(value)
     if value is None:
         return ""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -106,6 +124,31 @@ def _share(part: int, whole: int) -> Share | None:
     return Share(part / whole) if whole else None
 
 
+def _started_status_rows(figures: stats.YouthFigures, active_day: str) -> list[list[Cell]]:
+    """Everyone who started, as evaluation reports show it: each outcome, education by kind,
+    still active, and the total they are shares of."""
+    counts = figures.started_by_status
+
+    def count(outcome: str, education: str | None = None) -> int:
+        return sum(n for (o, e), n in counts.items() if o == outcome and education in (None, e))
+
+    labels: list[tuple[str, int]] = []
+    for outcome, label in Youth.Outcome.choices:
+        if outcome != Youth.Outcome.EDUCATION:
+            labels.append((label, count(outcome)))
+            continue
+        for education, kind in Youth.Education.choices:
+            labels.append((_("Education: %(kind)s") % {"kind": kind}, count(outcome, education)))
+        if unknown := count(outcome, ""):
+            labels.append((_("Education: kind not recorded"), unknown))
+    if not_recorded := count(""):
+        labels.append((_("Ended, outcome not recorded"), not_recorded))
+    labels.append((_("Still active on %(day)s") % {"day": active_day}, count(stats.STILL_ACTIVE)))
+    rows: list[list[Cell]] = [[label, n, _share(n, figures.started)] for label, n in labels]
+    rows.append([_("Total"), figures.started, _share(figures.started, figures.started)])
+    return rows
+
+
 def youth_section(organisation: Organisation, period: Period) -> Section:
     figures = stats.youth_figures(organisation=organisation, period=period)
     active_day = date_format(period.reference_day(timezone.localdate()), "j.n.Y")
@@ -139,13 +182,28 @@ def youth_section(organisation: Organisation, period: Period) -> Section:
                 chart_column=1,
             ),
             Table(
+                slug="started-status",
+                has_total=True,
+                title=_("Status of all young people who started in the period"),
+                headers=[_("Status"), _("Count"), _("Share (%)")],
+                rows=_started_status_rows(figures, active_day),
+                chart_column=1,
+                note=_(
+                    "The shares are of all young people whose course started in the period "
+                    "(the total row), including those still active."
+                ),
+            ),
+            Table(
                 slug="outcomes",
                 has_total=True,
                 title=_("Where they went: outcome at the end"),
                 headers=[_("Outcome"), _("Count"), _("Share (%)")],
                 rows=outcome_rows,
                 chart_column=1,
-                note=_("Young people whose course ended in the period."),
+                note=_(
+                    "The shares are of the young people whose course ended in the period "
+                    "(the total row)."
+                ),
             ),
             Table(
                 slug="education",
@@ -359,6 +417,7 @@ SECTIONS = {
 # Which section each table is in, so a CSV computes only its own section.
 TABLE_SECTIONS = {
     "youth": "youth",
+    "started-status": "youth",
     "outcomes": "youth",
     "education": "youth",
     "placements": "placements",

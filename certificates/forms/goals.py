@@ -68,3 +68,15 @@ class AssessForm(forms.Form):
         },
     )
     assessed_on = DateField(label=_("Assessed on"), initial=timezone.localdate)
+    points = forms.DecimalField(
+        label=_("Points on a certificate"),
+        max_digits=4,
+        decimal_places=1,
+        min_value=0,
+        localize=True,
+        help_text=_(
+            "The amount of learning the certificate credits for this goal. If the level reached "
+            "is below the target level, decide whether the points still fit."
+        ),
+        error_messages={"required": _("Write the points, e.g. 1 or 1,5.")},
+    )

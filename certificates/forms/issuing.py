@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models import QuerySet
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Certificate, LearningGoal
@@ -7,7 +8,14 @@ from ..models import Certificate, LearningGoal
 
 class GoalChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, goal: LearningGoal) -> str:
-        return f"{goal.title} · {goal.get_assessed_level_display()} · {goal.placement.company}"
+        label = f"{goal.title} · {goal.get_assessed_level_display()} · {goal.placement.company}"
+        if goal.is_below_target:
+            below = _("below the target level %(target)s, %(points)s points") % {
+                "target": goal.get_target_level_display(),
+                "points": floatformat(goal.points, -1),
+            }
+            return f"{label} · {below}"
+        return label
 
 
 class CertificateGoalsForm(forms.Form):

@@ -122,9 +122,13 @@ def learning_goal_update(*, goal: LearningGoal, data: dict) -> LearningGoal:
 
 @transaction.atomic
 def learning_goal_assess(
-    *, goal: LearningGoal, by: User, level: int, assessed_on: date
+    *, goal: LearningGoal, by: User, level: int, assessed_on: date, points: Decimal | None = None
 ) -> LearningGoal:
-    """Record the level the young person has reached on the goal, and when."""
+    """Record the level the young person has reached on the goal, and when.
+
+    `points`, when given, is the caseworker's decision on what a certificate credits for the
+    goal, e.g. when the level reached is below the target level. No rule changes them.
+    """
     goal = (
         LearningGoal.objects.select_for_update(of=("self",))
         .select_related("placement")
@@ -140,6 +144,10 @@ def learning_goal_assess(
     goal.assessed_level = level
     goal.assessed_on = assessed_on
     goal.assessed_by = by
+    if points is not None:
+        goal.points = points
     goal.full_clean()
-    goal.save(update_fields=["assessed_level", "assessed_on", "assessed_by", "updated_at"])
+    goal.save(
+        update_fields=["assessed_level", "assessed_on", "assessed_by", "points", "updated_at"]
+    )
     return goal

@@ -11,6 +11,7 @@ import logging
 import re
 import secrets
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -137,6 +138,7 @@ def _snapshot(certificate: Certificate, *, issued_by: User) -> dict:
     )
     placements = sorted({goal.placement for goal in goals}, key=lambda p: (p.starts_on, p.pk))
     mentors = list(dict.fromkeys(p.mentor.name for p in placements if p.mentor))
+    lines = _goal_lines(goals)
     return {
         "organisation": {
             "name": organisation.name,
@@ -144,7 +146,7 @@ def _snapshot(certificate: Certificate, *, issued_by: User) -> dict:
             "address": organisation.address,
             "logo": organisation.logo.name if organisation.logo else "",
         },
-        "youth": {"name": youth.full_name},
+        "youth": {"name": youth.full_name, "first_name": youth.first_name},
         "placements": [
             {
                 "company": placement.company.name,
@@ -154,20 +156,39 @@ def _snapshot(certificate: Certificate, *, issued_by: User) -> dict:
             }
             for placement in placements
         ],
-        "goals": [
+        "goals": lines,
+        "total_points": str(sum(Decimal(line["points"]) for line in lines)),
+        "caseworker": issued_by.get_full_name() or issued_by.username,
+        "mentors": mentors,
+    }
+
+
+def _goal_lines(goals: list[LearningGoal]) -> list[dict]:
+    """One line per goal as printed: the same goal shown at several workplaces is one line.
+
+    "The same goal" is the same title in the same area. The line keeps the highest level
+    reached and the most points of the copies, so learning the goal twice does not count
+    its points twice, and it names every workplace where it was shown.
+    """
+    lines: dict[tuple[str, str], dict] = {}
+    for goal in goals:
+        key = (goal.area, " ".join(goal.title.split()).casefold())
+        line = lines.setdefault(
+            key,
             {
                 "title": goal.title,
                 "criteria": goal.criteria,
                 "area": goal.area,
                 "level": goal.assessed_level,
                 "points": str(goal.points),
-            }
-            for goal in goals
-        ],
-        "total_points": str(sum(goal.points for goal in goals)),
-        "caseworker": issued_by.get_full_name() or issued_by.username,
-        "mentors": mentors,
-    }
+                "workplaces": [],
+            },
+        )
+        line["level"] = max(line["level"], goal.assessed_level)
+        line["points"] = str(max(Decimal(line["points"]), goal.points))
+        if goal.placement.company.name not in line["workplaces"]:
+            line["workplaces"].append(goal.placement.company.name)
+    return list(lines.values())
 
 
 def certificate_preview(*, certificate: Certificate, by: User) -> bytes:

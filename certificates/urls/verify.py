@@ -7,4 +7,5 @@ app_name = "verify"
 urlpatterns = [
     path("", views.verify_lookup, name="lookup"),
     path("<str:code>/", views.verify_detail, name="detail"),
+    path("<str:code>/logo/", views.verify_logo, name="logo"),
 ]

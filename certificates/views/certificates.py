@@ -32,24 +32,35 @@ from ..services.issuing import (
     certificate_preview,
     certificate_revoke,
 )
+from ..stamp import certificate_pdf_stamped, certificate_stamp_text
 
 PAGE_SIZE = 25
 
 
-def certificate_file_response(request: HttpRequest, certificate: Certificate) -> FileResponse:
-    """The stored PDF, byte for byte, with a log row of who downloaded it."""
+def certificate_file_response(request: HttpRequest, certificate: Certificate) -> HttpResponse:
+    """The stored PDF, byte for byte, with a log row of who downloaded it.
+
+    A revoked or replaced certificate downloads as a stamped copy; storage is never touched.
+    """
     access_log_record(
         user=request.user,
         youth_id=certificate.youth_id,
         organisation_id=certificate.organisation_id,
         what=f"Kompetencebevis {certificate.number} (PDF)",
     )
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=f"{certificate.number}.pdf",
-        content_type="application/pdf",
-    )
+    filename = f"{certificate.number}.pdf"
+    stamp = certificate_stamp_text(certificate)
+    if not stamp:
+        return FileResponse(
+            certificate.pdf.open("rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
+        )
+    pdf = certificate_pdf_stamped(certificate, stamp=stamp)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
 
 
 @staff_required

@@ -204,7 +204,10 @@ def goal_assess(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for_user(request.user, pk, write=True)
     form = AssessForm(
         request.POST or None,
-        initial={"level": goal.assessed_level or goal.current_level or goal.target_level},
+        initial={
+            "level": goal.assessed_level or goal.current_level or goal.target_level,
+            "points": goal.points,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -213,6 +216,7 @@ def goal_assess(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
                 level=form.cleaned_data["level"],
                 assessed_on=form.cleaned_data["assessed_on"],
+                points=form.cleaned_data["points"],
             )
         except GoalError as error:
             form_show_error(form, error)

@@ -1,18 +1,23 @@
 """Public verification of a certificate from the code or QR code printed on it.
 
-No sign-in and no access log: the page shows only what is printed on the paper, never
-birth date, support needs or contact details. Lookups are rate-limited per address.
+No sign-in and no access log: the page shows only what is printed on the paper, plus the
+issuer's own contact details; never the young person's birth date, support needs or contact
+details. Lookups (and the issuer's logo, looked up by the same code) are rate-limited per
+address.
 """
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.views import LOGO_CONTENT_TYPES
+
 from ..forms.issuing import VerificationLookupForm
 from ..models import AREA_HEADINGS, Area, Certificate, levels_explained
+from ..pdf import snapshot_placements
 from ..selectors import certificate_by_code
 from ..services.issuing import verification_code_display, verification_code_normalise
 
@@ -82,9 +87,30 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "certificate": certificate,
             "snapshot": snapshot,
+            # The issuer's contact as it is today: who to call about the certificate now.
+            "issuer": certificate.organisation,
+            "placements": snapshot_placements(snapshot),
             "areas": [(label, goals) for label, goals in areas if goals],
             "replacement": replacement,
             "site_url": settings.SITE_URL,
             "levels": levels_explained(),
         },
     )
+
+
+def verify_logo(request: HttpRequest, code: str) -> HttpResponse:
+    """The issuer's logo for the verification page (organisation logos are otherwise private).
+
+    Counted with the lookups, as it answers whether a code exists.
+    """
+    if _rate_limited(request):
+        return _too_many(request)
+    normalised = verification_code_normalise(code)
+    certificate = certificate_by_code(normalised) if normalised else None
+    logo = certificate.organisation.logo if certificate else None
+    suffix = "." + logo.name.rsplit(".", 1)[-1].lower() if logo else ""
+    if suffix not in LOGO_CONTENT_TYPES:
+        raise Http404
+    response = FileResponse(logo.open("rb"), content_type=LOGO_CONTENT_TYPES[suffix])
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

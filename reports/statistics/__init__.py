@@ -1,6 +1,7 @@
 """Aggregate statistics for an organisation's managers, computed in the database."""
 
 from .figures import (
+    STILL_ACTIVE,
     CertificateFigures,
     FollowUpFigures,
     NetworkFigures,
@@ -17,6 +18,7 @@ from .figures import (
 from .period import Period
 
 __all__ = [
+    "STILL_ACTIVE",
     "CertificateFigures",
     "FollowUpFigures",
     "NetworkFigures",

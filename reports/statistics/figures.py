@@ -10,9 +10,11 @@ from decimal import Decimal
 
 from django.db.models import (
     Avg,
+    BooleanField,
     Count,
     DecimalField,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -58,21 +60,26 @@ class YouthFigures:
     # Youth who ended in the period, by outcome ("" = no outcome recorded) and education kind.
     outcomes: dict[str, int]
     educations: dict[str, int]
+    # Every youth who started in the period, by where they are on the reference day:
+    # (outcome, education kind) for those who ended, (STILL_ACTIVE, "") for the others.
+    started_by_status: dict[tuple[str, str], int]
 
     @property
     def ended(self) -> int:
         return sum(self.outcomes.values())
 
 
+STILL_ACTIVE = "still_active"
+
+
 def youth_figures(*, organisation: Organisation, period: Period) -> YouthFigures:
     day = period.reference_day(timezone.localdate())
     ended_in_period = Q(ended_on__range=period.as_range)
+    not_ended_by_day = Q(ended_on__isnull=True) | Q(ended_on__gt=day)
     youth = Youth.objects.filter(organisation=organisation)
     counts = youth.aggregate(
         started=Count("pk", filter=Q(started_on__range=period.as_range)),
-        active=Count(
-            "pk", filter=Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
-        ),
+        active=Count("pk", filter=Q(started_on__lte=day) & not_ended_by_day),
         completed=Count("pk", filter=ended_in_period & Q(status=Youth.Status.COMPLETED)),
         stopped=Count("pk", filter=ended_in_period & Q(status=Youth.Status.STOPPED)),
     )
@@ -87,7 +94,22 @@ def youth_figures(*, organisation: Organisation, period: Period) -> YouthFigures
         outcomes[row["outcome"]] = outcomes.get(row["outcome"], 0) + row["n"]
         if row["education"]:
             educations[row["education"]] = row["n"]
-    return YouthFigures(**counts, outcomes=outcomes, educations=educations)
+    started_by_status: dict[tuple[str, str], int] = {}
+    for row in (
+        youth.filter(started_on__range=period.as_range)
+        .annotate(still_active=ExpressionWrapper(not_ended_by_day, output_field=BooleanField()))
+        .values("still_active", "outcome", "education")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        key = (STILL_ACTIVE, "") if row["still_active"] else (row["outcome"], row["education"])
+        started_by_status[key] = started_by_status.get(key, 0) + row["n"]
+    return YouthFigures(
+        **counts,
+        outcomes=outcomes,
+        educations=educations,
+        started_by_status=started_by_status,
+    )
 
 
 @dataclass(frozen=True)

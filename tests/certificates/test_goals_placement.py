@@ -107,7 +107,7 @@ def test_assess_shows_the_mentors_log_and_saves(client, caseworker, goal, mentor
     url = reverse("goals:assess", args=[goal.pk])
     assert "Klarede det selv" in client.get(url).content.decode()
     today = timezone.localdate()
-    client.post(url, {"level": "3", "assessed_on": today.strftime("%d.%m.%Y")})
+    client.post(url, {"level": "3", "assessed_on": today.strftime("%d.%m.%Y"), "points": "2"})
     goal.refresh_from_db()
     assert (goal.assessed_level, goal.assessed_on, goal.assessed_by) == (3, today, caseworker)
 
@@ -115,9 +115,9 @@ def test_assess_shows_the_mentors_log_and_saves(client, caseworker, goal, mentor
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"level": "2", "assessed_on": "2026-01-01"}, "før praktikken startede"),
-        ({"level": "2", "assessed_on": "2099-01-01"}, "i fremtiden"),
-        ({"level": "4", "assessed_on": "2026-03-01"}, "Vælg et af de tre niveauer."),
+        ({"level": "2", "assessed_on": "2026-01-01", "points": "2"}, "før praktikken startede"),
+        ({"level": "2", "assessed_on": "2099-01-01", "points": "2"}, "i fremtiden"),
+        ({"level": "4", "assessed_on": "2026-03-01", "points": "2"}, "Vælg et af de tre niveauer."),
     ],
 )
 def test_assess_refuses_bad_input(client, caseworker, goal, data, message):

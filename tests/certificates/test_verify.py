@@ -1,17 +1,29 @@
 """Public verification at /v/<code>/: valid, revoked, superseded, unknown, rate-limited."""
 
+import datetime as dt
+import io
+
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.core.files.base import ContentFile
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from PIL import Image
 
 from accounts.models import AccessLogEntry
+from certificates.models import Level
 from certificates.services.issuing import (
     certificate_correction_start,
+    certificate_draft_save,
     certificate_issue,
     certificate_revoke,
     verification_code_display,
 )
 from certificates.views import verify
+from placements.models import Placement
+from tests.factories import LearningGoalFactory, PlacementFactory
+
+from .conftest import assess
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +72,9 @@ def test_a_revoked_certificate_says_so_with_the_date(client, issued, caseworker,
     revoked = certificate_revoke(certificate=issued, reason="Intern grund", by=caseworker)
     page = client.get(url(issued)).content.decode()
     assert "Tilbagekaldt." in page
-    assert timezone.localdate(revoked.revoked_at).strftime("%d.%m.%Y") in page
+    with translation.override("da"):
+        day = date_format(timezone.localdate(revoked.revoked_at), "j. F Y")
+    assert f"tilbagekaldt den {day}" in page
     assert "Intern grund" not in page  # the reason stays internal
 
 
@@ -109,3 +123,54 @@ def test_the_lookup_form_explains_a_code_that_cannot_be_right(client, db):
     assert response.status_code == 200
     assert "Det ligner ikke en kode fra et bevis." in response.content.decode()
     assert 'value="123"' in response.content.decode()
+
+
+def test_an_employer_sees_the_issuer_with_logo_and_contact_the_workplaces_and_dates(
+    client, issued, organisation, placement
+):
+    organisation.address = "Torvet 5\n7400 Herning"
+    organisation.phone = "96 28 28 28"
+    organisation.email = "ungeindsats@herning.dk"
+    image = io.BytesIO()
+    Image.new("RGB", (120, 40), "#0b4f6c").save(image, "PNG")
+    organisation.logo.save("logo.png", ContentFile(image.getvalue()))
+
+    page = client.get(url(issued)).content.decode()
+
+    logo_url = f"{url(issued)}logo/"
+    assert f'src="{logo_url}"' in page and 'alt="Logo: NextJob Herning"' in page
+    assert "Torvet 5<br>7400 Herning" in page
+    assert 'href="tel:96282828"' in page and "ungeindsats@herning.dk" in page
+    assert placement.company.name in page
+    assert "2. februar 2026" in page and "18. december 2026" in page  # the placement's period
+    with translation.override("da"):
+        assert date_format(issued.issued_on, "j. F Y") in page
+    assert 'class="verify-status-word"' in page
+    # The number never breaks on a phone.
+    assert f'<dd class="col-sm-8 text-nowrap">{issued.number}</dd>' in page
+
+    logo = client.get(logo_url)
+    assert logo.status_code == 200 and logo["Content-Type"] == "image/png"
+    assert client.get("/v/ABCDE-FGHJK-MNPQR-STVWX/logo/").status_code == 404
+
+
+def test_a_goal_from_two_workplaces_is_shown_once_with_both(client, youth, caseworker):
+    second = PlacementFactory(
+        organisation=youth.organisation,
+        youth=youth,
+        starts_on=dt.date(2026, 5, 4),
+        status=Placement.Status.COMPLETED,
+    )
+    goals = []
+    for placement in (PlacementFactory(organisation=youth.organisation, youth=youth), second):
+        goal = LearningGoalFactory(placement=placement, title="Kan møde til tiden")
+        goals.append(assess(goal, Level.KUNDSKAB, by=caseworker))
+    certificate = certificate_issue(
+        certificate=certificate_draft_save(youth=youth, goals=goals, by=caseworker),
+        issued_by=caseworker,
+    )
+
+    page = client.get(url(certificate)).content.decode()
+
+    assert page.count("Kan møde til tiden") == 1
+    assert f"{goals[0].placement.company.name}, {second.company.name}" in page

@@ -162,6 +162,8 @@ SPECS: dict[str, Spec] = {
     "verify:detail": public(
         kwargs=lambda w: {"code": w.a.certificate.verification_code}, shows_name=True
     ),
+    # the issuer's logo for the verification page (rate-limited like the lookups)
+    "verify:logo": public(kwargs=lambda w: {"code": w.a.certificate.verification_code}),
 }
 
 
