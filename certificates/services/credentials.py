@@ -149,3 +149,15 @@ def credential_status_publish(*, organisation: Organisation) -> None:
         status_list.signed = sign_jwt(document, key=key, verification_method=method)
         status_list.published_at = now
         status_list.save(update_fields=["signed", "published_at"])
+
+
+def credential_key_rotate(*, organisation: Organisation) -> str:
+    """Give the organisation a new signing key (the first one, or a replacement).
+
+    The status lists are signed again with the new key, so a verifier that checks a list
+    with the issuer's current key accepts it; credentials signed with the old key still
+    verify through its published public key.
+    """
+    key_id = keys.key_create(organisation=organisation)
+    credential_status_publish(organisation=organisation)
+    return key_id

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import Organisation
 from certificates.credentials import keys
+from certificates.services.credentials import credential_key_rotate
 
 
 class Command(BaseCommand):
@@ -34,5 +35,5 @@ class Command(BaseCommand):
             if current is not None and not rotate:
                 self.stdout.write(f"{organisation.code}: has key {current}")
                 continue
-            key_id = keys.key_create(organisation=organisation)
+            key_id = credential_key_rotate(organisation=organisation)
             self.stdout.write(f"{organisation.code}: new signing key {key_id}")
