@@ -74,8 +74,6 @@ def issuer_profile(organisation: Organisation) -> dict:
         profile["email"] = organisation.email
     if organisation.phone:
         profile["phone"] = organisation.phone
-    if organisation.logo:
-        profile["image"] = {"id": _url("ob:logo", code=organisation.code), "type": "Image"}
     return profile
 
 

@@ -8,7 +8,6 @@ urlpatterns = [
     path("issuers/<str:code>/", views.issuer_profile, name="issuer"),
     path("issuers/<str:code>/did.json", views.issuer_did_document, name="did"),
     path("issuers/<str:code>/jwks.json", views.issuer_jwks, name="jwks"),
-    path("issuers/<str:code>/logo", views.issuer_logo, name="logo"),
     path("issuers/<str:code>/status/<int:number>", views.status_list, name="status_list"),
     path("beviser/<str:code>.json", views.public_credential, name="credential"),
 ]

@@ -8,7 +8,7 @@ verification page shows. Only public keys are ever read for these responses.
 
 import json
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 
@@ -57,13 +57,6 @@ def issuer_did_document(request: HttpRequest, code: str) -> JsonResponse:
 
 def issuer_jwks(request: HttpRequest, code: str) -> JsonResponse:
     return JsonResponse({"keys": _published_keys(_organisation(code))})
-
-
-def issuer_logo(request: HttpRequest, code: str) -> FileResponse:
-    organisation = _organisation(code)
-    if not organisation.logo:
-        raise Http404
-    return FileResponse(organisation.logo.open("rb"))
 
 
 def status_list(request: HttpRequest, code: str, number: int) -> HttpResponse:
