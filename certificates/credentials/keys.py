@@ -75,11 +75,14 @@ def key_create(*, organisation: Organisation) -> str:
 
 
 def signing_key(organisation: Organisation) -> SigningKey | None:
-    """The organisation's current signing key, or None if it has none yet."""
+    """The organisation's current signing key, or None if it has none (or it is missing)."""
     key_id = current_key_id(organisation)
     if key_id is None:
         return None
-    pem = (_folder(organisation) / f"{key_id}{PRIVATE_SUFFIX}").read_bytes()
+    try:
+        pem = (_folder(organisation) / f"{key_id}{PRIVATE_SUFFIX}").read_bytes()
+    except FileNotFoundError:
+        return None
     return SigningKey(key_id=key_id, key=OKPKey.import_key(pem))
 
 

@@ -27,6 +27,7 @@ from certificates.credentials.loader import document_loader
 from certificates.models import Credential, Level
 from certificates.services.credentials import credential_key_rotate
 from certificates.services.issuing import (
+    CertificateError,
     certificate_correction_start,
     certificate_draft_save,
     certificate_issue,
@@ -353,3 +354,27 @@ def test_key_command_creates_missing_keys_and_rotates_on_request(organisation, o
         call_command("credential_keys", "--rotate", stdout=io.StringIO())
     with pytest.raises(CommandError):
         call_command("credential_keys", "NOPE", stdout=io.StringIO())
+
+
+def test_revoking_fails_closed_when_the_status_list_cannot_be_signed(
+    credential, issued, caseworker, organisation, settings, download
+):
+    folder = settings.CREDENTIAL_KEYS_DIR / organisation.code
+    (folder / f"{credential.key_id}.private.pem").unlink()
+    with pytest.raises(CertificateError, match="kunne ikke signeres|could not be signed"):
+        certificate_revoke(certificate=issued, reason="Fejl", by=caseworker)
+    issued.refresh_from_db()
+    assert issued.status == "issued"
+
+
+def test_revoking_through_the_page_shows_the_message_when_the_list_cannot_be_signed(
+    credential, issued, caseworker_client, organisation, settings
+):
+    folder = settings.CREDENTIAL_KEYS_DIR / organisation.code
+    (folder / f"{credential.key_id}.private.pem").unlink()
+    response = caseworker_client.post(
+        f"/beviser/{issued.pk}/tilbagekald/", {"reason": "Fejl"}, follow=True
+    )
+    assert "kunne ikke signeres" in response.content.decode()
+    issued.refresh_from_db()
+    assert issued.status == "issued"
