@@ -22,6 +22,8 @@ install: $(STAMP)
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py seed_demo
+	$(DEV) $(BIN)/python manage.py credential_keys
+	$(DEV) $(BIN)/python manage.py credential_export
 	$(DEV) $(BIN)/python manage.py demo_signins
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -315,3 +315,52 @@ class Certificate(models.Model):
     @property
     def is_issued(self) -> bool:
         return self.status != self.Status.DRAFT
+
+
+class StatusList(models.Model):
+    """One of an organisation's public revocation lists (W3C Bitstring Status List).
+
+    `signed` is the BitstringStatusListCredential as a VC-JWT, signed again whenever a
+    certificate on it is revoked or replaced; the public URL serves it as stored.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveIntegerField()
+    signed = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "number"], name="statuslist_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.number}"
+
+
+class Credential(models.Model):
+    """The signed Open Badges 3.0 credential of an issued certificate. Like the PDF, it
+    never changes once made; revocation shows through the status list."""
+
+    certificate = models.OneToOneField(
+        Certificate, on_delete=models.PROTECT, related_name="credential"
+    )
+    status_list = models.ForeignKey(StatusList, on_delete=models.PROTECT, related_name="+")
+    # A random position, so the position says nothing about when it was issued.
+    status_index = models.PositiveIntegerField()
+    # The credential with its embedded Data Integrity proof (JSON-LD) …
+    document = models.JSONField()
+    # … and the same credential as a VC-JWT (baked into the badge image).
+    jwt = models.TextField()
+    key_id = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status_list", "status_index"], name="credential_status_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.document.get("id", "")

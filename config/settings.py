@@ -187,6 +187,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
+# Ed25519 signing keys of the Open Badges credentials, one folder per organisation (made by
+# `manage.py credential_keys`). Never in the database or the repository: in production a
+# private, backed-up folder shared by the app servers (see README, production).
+CREDENTIAL_KEYS_DIR = env.path("CREDENTIAL_KEYS_DIR", default=BASE_DIR / "credential-keys")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

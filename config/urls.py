@@ -13,6 +13,7 @@ urlpatterns = [
     path("beviser/", include("certificates.urls.certificates")),
     path("min-side/", include("certificates.urls.me")),
     path("v/", include("certificates.urls.verify")),
+    path("ob/", include("certificates.urls.credentials")),
     path("statistik/", include("reports.urls")),
     path("sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -57,6 +57,7 @@ def _test_settings(settings, tmp_path):
     """Tests talk plain HTTP to the test server (production keeps HTTPS-only cookies) and
     store issued PDFs and logos in a temporary folder, never in the project's media/."""
     settings.SECURE_SSL_REDIRECT = False
+    settings.CREDENTIAL_KEYS_DIR = tmp_path / "credential-keys"
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.MEDIA_ROOT = tmp_path / "media"

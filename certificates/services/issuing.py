@@ -26,6 +26,7 @@ from youth.models import Youth
 
 from ..models import Certificate, CertificateCounter, LearningGoal
 from ..pdf import certificate_pdf_render
+from .credentials import credential_issue, credential_status_publish
 
 logger = logging.getLogger(__name__)
 
@@ -282,6 +283,7 @@ def _issue_locked(*, certificate_pk: int, issued_by: User, written: list[str]) -
     if old is not None:
         old.status = Certificate.Status.SUPERSEDED
         old.save(update_fields=["status"])
+    credential_issue(certificate=certificate)
 
 
 def _delete_quietly(name: str) -> None:
@@ -305,4 +307,5 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by: User) -> Ce
     certificate.revoked_by = by
     certificate.revocation_reason = reason[:300]
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revocation_reason"])
+    credential_status_publish(organisation=certificate.organisation)
     return certificate

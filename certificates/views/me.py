@@ -4,9 +4,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from accounts.access import youth_required
@@ -15,7 +16,8 @@ from placements.models import Placement
 from youth.models import Youth
 from youth.selectors import youth_for_user
 
-from ..models import Certificate, LearningGoal, Level
+from ..credentials.baking import baked_png
+from ..models import Certificate, Credential, LearningGoal, Level
 from ..selectors import (
     certificates_for_user,
     get_certificate_for_user,
@@ -24,6 +26,7 @@ from ..selectors import (
 )
 from ..services.issuing import verification_url
 from .certificates import certificate_file_response
+from .credentials import credential_json_response
 
 
 def _log_own_page(request: HttpRequest, youth: Youth | None, what: str) -> None:
@@ -63,7 +66,7 @@ def _certificate_card(certificate: Certificate) -> CertificateCard:
 def _certificate_cards(request: HttpRequest) -> list[CertificateCard]:
     certificates = (
         certificates_for_user(request.user)
-        .select_related("superseded_by")
+        .select_related("superseded_by", "credential")
         .order_by("-issued_on", "-pk")
     )
     return [_certificate_card(certificate) for certificate in certificates]
@@ -140,3 +143,35 @@ def me_certificates(request: HttpRequest) -> HttpResponse:
 @youth_required
 def me_download(request: HttpRequest, pk: int) -> HttpResponse:
     return certificate_file_response(request, get_certificate_for_user(request.user, pk))
+
+
+def _my_credential(request: HttpRequest, pk: int, *, what: str) -> Credential:
+    certificate = get_certificate_for_user(request.user, pk)
+    credential = getattr(certificate, "credential", None)
+    if credential is None or certificate.status != Certificate.Status.ISSUED:
+        raise Http404
+    access_log_record(
+        user=request.user,
+        youth_id=certificate.youth_id,
+        organisation_id=certificate.organisation_id,
+        what=f"Kompetencebevis {certificate.number} ({what})",
+    )
+    return credential
+
+
+@youth_required
+def me_credential_json(request: HttpRequest, pk: int) -> HttpResponse:
+    credential = _my_credential(request, pk, what="digitalt bevis, JSON")
+    return credential_json_response(
+        credential.document, filename=f"{credential.certificate.number}.json"
+    )
+
+
+@youth_required
+def me_credential_png(request: HttpRequest, pk: int) -> HttpResponse:
+    credential = _my_credential(request, pk, what="digitalt bevis, billede")
+    response = HttpResponse(baked_png(credential.jwt), content_type="image/png")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{credential.certificate.number}.png"
+    )
+    return response

@@ -25,6 +25,7 @@ from accounts.models import SignInLink, User
 from accounts.services import signin_link_create
 from certificates.models import Certificate, Level
 from certificates.services import issuing
+from certificates.services.credentials import credential_key_rotate
 from certificates.services.issuing import certificate_draft_save, certificate_issue
 from tests.factories import (
     CaseworkerFactory,
@@ -102,6 +103,7 @@ def build_org_world(tag: str, code: str) -> OrgWorld:
     """One organisation's full set of objects; `tag` makes every personal text unique."""
     org = OrganisationFactory(name=f"Ungeenhed {tag}", code=code)
     org.logo.save(f"{code.lower()}.png", ContentFile(png_bytes()), save=True)
+    credential_key_rotate(organisation=org)  # issued certificates get their credential
     caseworker = CaseworkerFactory(organisation=org, username=f"sagsbehandler-{tag}")
     manager = ManagerFactory(organisation=org, username=f"leder-{tag}")
     secrets = {

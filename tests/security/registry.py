@@ -153,6 +153,15 @@ SPECS: dict[str, Spec] = {
     "me:home": role_level(YOUTHS),
     "me:certificates": role_level(YOUTHS),
     "me:download": Spec(kwargs=pk("certificate"), readers=frozenset({"youth"})),
+    # the young person's digital certificate (Open Badges)
+    "me:credential_json": Spec(kwargs=pk("certificate"), readers=frozenset({"youth"})),
+    "me:credential_png": Spec(kwargs=pk("certificate"), readers=frozenset({"youth"})),
+    # public Open Badges documents: keys, issuer, status list; the credential holds no name
+    "ob:issuer": public(kwargs=lambda w: {"code": w.a.organisation.code}),
+    "ob:did": public(kwargs=lambda w: {"code": w.a.organisation.code}),
+    "ob:jwks": public(kwargs=lambda w: {"code": w.a.organisation.code}),
+    "ob:status_list": public(kwargs=lambda w: {"code": w.a.organisation.code, "number": 1}),
+    "ob:credential": public(kwargs=lambda w: {"code": w.a.certificate.verification_code}),
     # statistics: the organisation's own figures, no names
     "reports:statistics": role_level(STAFF),
     "reports:csv": role_level(STAFF, kwargs=lambda w: {"table": "youth"}),
