@@ -124,7 +124,7 @@ class PlacementAssessForm(forms.Form):
                 empty_value=None,
                 required=False,
                 initial=goal.assessed_level or goal.current_level,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
             )
 
     @staticmethod
