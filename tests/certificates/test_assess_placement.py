@@ -19,7 +19,9 @@ def goals(placement, mentor_user):
     ProgressEntryFactory(
         goal=first, level=Level.KUNDSKAB, author=mentor_user, note="Fyldte mælk op alene."
     )
-    ProgressEntryFactory(goal=second, level=Level.KENDSKAB, author=mentor_user, note="Kom for sent.")
+    ProgressEntryFactory(
+        goal=second, level=Level.KENDSKAB, author=mentor_user, note="Kom for sent."
+    )
     return first, second
 
 
