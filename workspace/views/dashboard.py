@@ -8,6 +8,7 @@ from accounts.models import User
 from accounts.services import user_mark_progress_seen
 
 from ..selectors import DASHBOARD_DAYS, dashboard_for_user
+from ..tasks import tasks_for_user
 
 # Each role's start page. Resolved inside the view, so a page that does not exist yet
 # affects only its own role.
@@ -36,5 +37,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "workspace/dashboard.html",
-        {"overview": overview, "today": today, "days": DASHBOARD_DAYS},
+        {
+            "overview": overview,
+            "today": today,
+            "days": DASHBOARD_DAYS,
+            "my_tasks": tasks_for_user(request.user, today=today),
+        },
     )
