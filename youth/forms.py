@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -7,7 +9,7 @@ from accounts.forms import DATE_INPUT_FORMATS, DateInput
 from accounts.models import Organisation, User
 
 from .models import Youth
-from .services import EDITABLE_FIELDS
+from .services import EDITABLE_FIELDS, birth_date_check
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -43,6 +45,14 @@ class YouthForm(forms.ModelForm):
         self.fields["first_name"].widget.attrs["autocomplete"] = "off"
         self.fields["last_name"].widget.attrs["autocomplete"] = "off"
         self.fields["phone"].widget = forms.TelInput(attrs={"autocomplete": "off"})
+
+    def clean_birth_date(self) -> dt.date | None:
+        birth_date = self.cleaned_data.get("birth_date")
+        try:
+            birth_date_check(birth_date)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["birth_date"]) from error
+        return birth_date
 
 
 class YouthEndForm(forms.Form):

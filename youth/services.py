@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -39,12 +39,19 @@ def _check_writer(*, by: User, organisation_id: int) -> None:
         raise YouthError(_("Only caseworkers in the organisation can change young people."))
 
 
+def birth_date_check(birth_date: dt.date | None) -> None:
+    """The form checks it early; every service that sets a birth date checks it again."""
+    if birth_date and birth_date > timezone.localdate():
+        raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
+
+
 def _set_fields(youth: Youth, data: dict) -> None:
     unknown = set(data).difference(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable here: {', '.join(sorted(unknown))}")
     for name, value in data.items():
         setattr(youth, name, value)
+    birth_date_check(youth.birth_date)
     caseworker = youth.caseworker if youth.caseworker_id else None
     if caseworker and not (
         caseworker.is_caseworker and caseworker.organisation_id == youth.organisation_id
