@@ -127,13 +127,16 @@ def placement_create(
 def placement_update(*, placement: Placement, data: dict) -> Placement:
     placement = _locked(placement)
     mentor_before = placement.mentor_id
+    plan_before = (placement.follow_up_interval_days, placement.next_follow_up_on)
     for field in PLACEMENT_FIELDS:
         if field in data:
             setattr(placement, field, data[field])
     if placement.mentor_id != mentor_before:
         _check_mentor(placement.mentor, placement.company)
     placement_period_check(placement.starts_on, placement.ends_on)
-    _plan_next_follow_up(placement)
+    # A changed interval or an emptied date is planned anew; an unchanged form changes nothing.
+    if (placement.follow_up_interval_days, placement.next_follow_up_on) != plan_before:
+        _plan_next_follow_up(placement)
     placement.full_clean()
     placement.save()
     return placement
