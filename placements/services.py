@@ -134,8 +134,12 @@ def placement_update(*, placement: Placement, data: dict) -> Placement:
     if placement.mentor_id != mentor_before:
         _check_mentor(placement.mentor, placement.company)
     placement_period_check(placement.starts_on, placement.ends_on)
-    # A changed interval or an emptied date is planned anew; an unchanged form changes nothing.
-    if (placement.follow_up_interval_days, placement.next_follow_up_on) != plan_before:
+    # A new interval (with the date left as it was) or an emptied date is planned anew from
+    # the latest note or the start; an unchanged form changes nothing.
+    interval, next_on = placement.follow_up_interval_days, placement.next_follow_up_on
+    if interval != plan_before[0] and next_on == plan_before[1]:
+        placement.next_follow_up_on = None
+    if (interval, next_on) != plan_before:
         _plan_next_follow_up(placement)
     placement.full_clean()
     placement.save()

@@ -406,7 +406,8 @@ def import_run(*, kind: ImportKind, dataset: tablib.Dataset, user: User, save: b
             % {"columns": ", ".join(missing)}
         )
     context = _Context(user=user)
-    if kind.key == "mentorer":
+    if any(name == "company" for _heading, name in kind.columns):
+        # Rows name their company by CVR: the organisation's companies, looked up once.
         context.companies_by_cvr = {
             company.cvr: company
             for company in Company.objects.filter(organisation_id=user.organisation_id)

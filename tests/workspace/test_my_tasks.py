@@ -13,7 +13,12 @@ from certificates.models import Certificate, Level
 from certificates.services.goals import placement_goals_assess
 from certificates.services.issuing import certificate_draft_discard
 from placements.models import Placement
-from placements.services import followup_create, placement_create, placement_start
+from placements.services import (
+    followup_create,
+    placement_create,
+    placement_start,
+    placement_update,
+)
 from tests.factories import (
     LearningGoalFactory,
     PlacementFactory,
@@ -197,3 +202,17 @@ def test_settings_page_saves_the_digest_and_the_language(caseworker_client, case
 def test_settings_are_for_caseworkers(client, mentor_user):
     client.force_login(mentor_user)
     assert client.get(reverse("accounts:settings")).status_code == 403
+
+
+def test_a_changed_interval_plans_the_next_follow_up_anew(running, caseworker):
+    before = running.next_follow_up_on
+    placement_update(placement=running, data={"hours_per_week": 12})
+    running.refresh_from_db()
+    assert running.next_follow_up_on == before, "an unrelated change keeps the plan"
+    placement_update(placement=running, data={"follow_up_interval_days": 7})
+    running.refresh_from_db()
+    assert running.next_follow_up_on == running.starts_on + dt.timedelta(days=7)
+    chosen = timezone.localdate() + dt.timedelta(days=2)
+    placement_update(placement=running, data={"next_follow_up_on": chosen})
+    running.refresh_from_db()
+    assert running.next_follow_up_on == chosen, "a date the caseworker chooses is kept"
