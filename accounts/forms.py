@@ -2,6 +2,7 @@
 app, so all of them may import from here)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.http import Http404, QueryDict
@@ -63,3 +64,17 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].label = _("Username")
         self.fields["password"].label = _("Password")
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
+
+
+class UserSettingsForm(forms.Form):
+    wants_daily_digest = forms.BooleanField(
+        label=_("Daily e-mail with new progress"),
+        help_text=_("An e-mail each morning with the mentors' new entries on your youth."),
+        required=False,
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        help_text=_("Danish is the default. Your choice is kept in this browser."),
+    )

@@ -181,3 +181,11 @@ def user_mark_progress_seen(*, user: User) -> None:
     """The caseworker has seen the mentors' progress entries up to now (dashboard)."""
     user.progress_seen_at = timezone.now()
     User.objects.filter(pk=user.pk).update(progress_seen_at=user.progress_seen_at)
+
+
+@transaction.atomic
+def user_settings_update(*, user: User, wants_daily_digest: bool) -> User:
+    """The caseworker's own settings (the language is the browser's cookie, set by the view)."""
+    user.wants_daily_digest = wants_daily_digest
+    user.save(update_fields=["wants_daily_digest"])
+    return user

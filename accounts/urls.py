@@ -8,6 +8,7 @@ app_name = "accounts"
 urlpatterns = [
     path("log-ind/", views.SignInView.as_view(), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("indstillinger/", views.user_settings, name="settings"),
     path("link/<str:token>/", views.link_signin, name="link_signin"),
     path("organisation/<int:pk>/logo/", views.organisation_logo, name="organisation_logo"),
 ]

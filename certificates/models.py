@@ -115,6 +115,32 @@ class GoalTemplate(models.Model):
         return self.title
 
 
+class GoalPackage(models.Model):
+    """A named set of catalogue goals (e.g. "Dagligvarebutik – start") added to a placement
+    in one go."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="goal_packages"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    templates = models.ManyToManyField(GoalTemplate, related_name="packages")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("goal package")
+        verbose_name_plural = _("goal packages")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="goalpackage_org_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class LearningGoal(models.Model):
     placement = models.ForeignKey(
         Placement, on_delete=models.PROTECT, related_name="goals", verbose_name=_("placement")

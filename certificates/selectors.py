@@ -8,7 +8,15 @@ from accounts.models import User
 from placements.models import Placement
 from placements.selectors import placements_for_user
 
-from .models import Certificate, GoalTemplate, LearningGoal, ProgressEntry, ProgressSeen
+from .models import (
+    Area,
+    Certificate,
+    GoalPackage,
+    GoalTemplate,
+    LearningGoal,
+    ProgressEntry,
+    ProgressSeen,
+)
 
 
 def goal_templates_for_user(user: User) -> QuerySet[GoalTemplate]:
@@ -90,6 +98,43 @@ def goal_templates_search(
     if level:
         templates = templates.filter(level=level)
     return templates
+
+
+def goal_templates_to_pick(
+    templates: QuerySet[GoalTemplate], *, q: str = "", industry: str = ""
+) -> QuerySet[GoalTemplate]:
+    """Catalogue goals to add to a placement: the professional goals of the industry (and
+    the general ones), and always every personal and social goal."""
+    templates = goal_templates_search(templates.filter(is_active=True), q=q)
+    if industry:
+        templates = templates.filter(
+            Q(area__in=[Area.PERSONAL, Area.SOCIAL]) | Q(industry__in=[industry, ""])
+        )
+    return templates.order_by("area", "title", "pk")
+
+
+def goal_packages_for_user(user: User) -> QuerySet[GoalPackage]:
+    if user.is_staff_member:
+        return GoalPackage.objects.filter(organisation_id=user.organisation_id).prefetch_related(
+            Prefetch("templates", queryset=GoalTemplate.objects.order_by("area", "title"))
+        )
+    return GoalPackage.objects.none()
+
+
+# How many of the mentor's latest entries the caseworker sees beside each goal when assessing.
+ASSESS_HISTORY = 3
+
+
+def goals_to_assess(user: User, placement: Placement) -> QuerySet[LearningGoal]:
+    """A placement's goals with their latest level and latest entries not withdrawn."""
+    latest = (
+        ProgressEntry.objects.filter(withdrawn_at__isnull=True)
+        .select_related("author")
+        .order_by("-observed_on", "-created_at")
+    )
+    return goals_for_placement(user, placement).prefetch_related(
+        Prefetch("entries", queryset=latest[:ASSESS_HISTORY], to_attr="latest_entries")
+    )
 
 
 # How many of their own entries a mentor sees under each goal.

@@ -45,6 +45,13 @@ class PlacementForm(forms.ModelForm):
         self.fields["mentor"].queryset = mentors.order_by("company__name", "name")
         self.fields["mentor"].empty_label = _("No mentor yet")
         self.fields["ends_on"].help_text = _("Leave empty if the end is not agreed yet.")
+        self.fields["follow_up_interval_days"].required = False
+        self.fields["next_follow_up_on"].widget = DateInput()
+
+    def clean_follow_up_interval_days(self) -> int:
+        """Empty means the usual interval."""
+        interval = self.cleaned_data.get("follow_up_interval_days")
+        return interval or Placement._meta.get_field("follow_up_interval_days").default
 
     def clean(self):
         data = super().clean()

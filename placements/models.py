@@ -76,6 +76,18 @@ class Placement(models.Model):
         blank=True,
         help_text=_("What the young person, the company and we have agreed. The mentor sees this."),
     )
+    follow_up_interval_days = models.PositiveSmallIntegerField(
+        _("follow-up every (days)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_("How often you plan to follow up. 14 days unless agreed otherwise."),
+    )
+    next_follow_up_on = models.DateField(
+        _("next follow-up"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to plan it from the start date and the interval."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
@@ -103,6 +115,7 @@ class Placement(models.Model):
             models.Index(
                 fields=["organisation", "status", "starts_on"], name="placement_org_status"
             ),
+            models.Index(fields=["status", "next_follow_up_on"], name="placement_followup_due"),
         ]
         constraints = [
             models.CheckConstraint(

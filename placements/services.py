@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -22,6 +22,8 @@ PLACEMENT_FIELDS = (
     "hours_per_week",
     "accommodations",
     "expectations",
+    "follow_up_interval_days",
+    "next_follow_up_on",
 )
 
 
@@ -54,6 +56,16 @@ def _check_mentor(mentor: Mentor | None, company: Company) -> None:
         )
 
 
+def _plan_next_follow_up(placement: Placement) -> None:
+    """An unplanned next follow-up: one interval after the latest note, or after the start."""
+    if placement.next_follow_up_on is not None:
+        return
+    notes = FollowUp.objects.filter(placement_id=placement.pk) if placement.pk else []
+    latest = notes.order_by("-held_on").first() if notes else None
+    since = latest.held_on if latest else placement.starts_on
+    placement.next_follow_up_on = since + timedelta(days=placement.follow_up_interval_days)
+
+
 def _locked(placement: Placement) -> Placement:
     return (
         Placement.objects.select_for_update(of=("self",))
@@ -74,6 +86,8 @@ def placement_create(
     hours_per_week: Decimal,
     accommodations: str = "",
     expectations: str = "",
+    follow_up_interval_days: int = 14,
+    next_follow_up_on: date | None = None,
     by: User,
 ) -> Placement:
     if company.organisation_id != youth.organisation_id:
@@ -100,8 +114,11 @@ def placement_create(
         hours_per_week=hours_per_week,
         accommodations=accommodations,
         expectations=expectations,
+        follow_up_interval_days=follow_up_interval_days,
+        next_follow_up_on=next_follow_up_on,
         created_by=by,
     )
+    _plan_next_follow_up(placement)
     placement.full_clean()
     placement.save()
     return placement
@@ -111,12 +128,20 @@ def placement_create(
 def placement_update(*, placement: Placement, data: dict) -> Placement:
     placement = _locked(placement)
     mentor_before = placement.mentor_id
+    plan_before = (placement.follow_up_interval_days, placement.next_follow_up_on)
     for field in PLACEMENT_FIELDS:
         if field in data:
             setattr(placement, field, data[field])
     if placement.mentor_id != mentor_before:
         _check_mentor(placement.mentor, placement.company)
     placement_period_check(placement.starts_on, placement.ends_on)
+    # A new interval (with the date left as it was) or an emptied date is planned anew from
+    # the latest note or the start; an unchanged form changes nothing.
+    interval, next_on = placement.follow_up_interval_days, placement.next_follow_up_on
+    if interval != plan_before[0] and next_on == plan_before[1]:
+        placement.next_follow_up_on = None
+    if (interval, next_on) != plan_before:
+        _plan_next_follow_up(placement)
     placement.full_clean()
     placement.save()
     return placement
@@ -185,4 +210,10 @@ def followup_create(
     follow_up = FollowUp(placement=placement, author=author, held_on=held_on, kind=kind, note=note)
     follow_up.full_clean()
     follow_up.save()
+    # The next follow-up is planned one interval after this one (unless already planned later).
+    placement = _locked(placement)
+    planned = held_on + timedelta(days=placement.follow_up_interval_days)
+    if placement.next_follow_up_on is None or planned > placement.next_follow_up_on:
+        placement.next_follow_up_on = planned
+        placement.save(update_fields=["next_follow_up_on", "updated_at"])
     return follow_up

@@ -1,12 +1,20 @@
 from django.urls import path
 
-from .views import dashboard, gdpr, network, youth
+from .views import dashboard, gdpr, imports, network, search, youth
 
 app_name = "workspace"
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
     path("oversigt/", dashboard.dashboard, name="dashboard"),
+    path("soeg/", search.search, name="search"),
+    path("import/", imports.import_start, name="import"),
+    path("import/bekraeft/", imports.import_confirm, name="import_confirm"),
+    path(
+        "import/skabelon/<str:kind>.<str:file_format>",
+        imports.import_template_download,
+        name="import_template",
+    ),
     path("unge/<int:pk>/", youth.youth_detail, name="youth_detail"),
     path("unge/<int:pk>/indsigt.json", gdpr.youth_export_json, name="youth_export_json"),
     path("unge/<int:pk>/indsigt.pdf", gdpr.youth_export_pdf, name="youth_export_pdf"),

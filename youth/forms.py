@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -7,7 +9,7 @@ from accounts.forms import DATE_INPUT_FORMATS, DateInput
 from accounts.models import Organisation, User
 
 from .models import Youth
-from .services import EDITABLE_FIELDS
+from .services import EDITABLE_FIELDS, birth_date_check
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -53,6 +55,14 @@ class YouthForm(forms.ModelForm):
         """The young person's fields for the service, and whether a duplicate is confirmed."""
         data = dict(self.cleaned_data)
         return data, data.pop("confirm_duplicate")
+
+    def clean_birth_date(self) -> dt.date | None:
+        birth_date = self.cleaned_data.get("birth_date")
+        try:
+            birth_date_check(birth_date)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["birth_date"]) from error
+        return birth_date
 
 
 class YouthEndForm(forms.Form):

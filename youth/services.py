@@ -51,6 +51,12 @@ def _check_writer(*, by: User, organisation_id: int) -> None:
         raise YouthError(_("Only caseworkers in the organisation can change young people."))
 
 
+def birth_date_check(birth_date: dt.date | None) -> None:
+    """The form checks it early; every service that sets a birth date checks it again."""
+    if birth_date and birth_date > timezone.localdate():
+        raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
+
+
 def _set_fields(youth: Youth, data: dict) -> None:
     unknown = set(data).difference(EDITABLE_FIELDS)
     if unknown:
@@ -67,8 +73,7 @@ def _set_fields(youth: Youth, data: dict) -> None:
 def _check_birth_date(youth: Youth) -> None:
     if youth.birth_date is None:
         return
-    if youth.birth_date > timezone.localdate():
-        raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
+    birth_date_check(youth.birth_date)
     if youth.started_on and youth.birth_date >= youth.started_on:
         raise ValidationError(
             {

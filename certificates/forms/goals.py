@@ -80,3 +80,78 @@ class AssessForm(forms.Form):
         ),
         error_messages={"required": _("Write the points, e.g. 1 or 1,5.")},
     )
+
+
+class GoalPickForm(forms.Form):
+    """Several catalogue goals at once. The industry filter narrows the professional goals;
+    personal and social goals always show. Chosen goals stay chosen when the filter changes."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"class": "form-control"}),
+    )
+    industry = forms.ChoiceField(
+        label=_("Industry"), choices=ANY + Industry.choices, required=False, widget=SELECT
+    )
+    templates = forms.ModelMultipleChoiceField(
+        label=_("Goals"),
+        queryset=GoalTemplate.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, templates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["templates"].queryset = templates
+
+    def chosen_ids(self) -> set[int]:
+        """The ids of the ticked goals as sent (before validation), to keep them ticked."""
+        raw = self.data.getlist(self.add_prefix("templates")) if self.is_bound else []
+        return {int(value) for value in raw if value.isdigit()}
+
+
+class GoalPackageForm(GoalPickForm):
+    name = forms.CharField(
+        label=_("Name of the package"),
+        max_length=100,
+        help_text=_("For example “Dagligvarebutik – start”."),
+    )
+
+
+class PlacementAssessForm(forms.Form):
+    """One level per goal of a placement (or none: not assessed now) and one date."""
+
+    assessed_on = DateField(label=_("Assessed on"), initial=timezone.localdate)
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goals = list(goals)
+        for goal in self.goals:
+            self.fields[self.field_name(goal)] = forms.TypedChoiceField(
+                label=goal.title,
+                choices=[("", _("Not now"))] + Level.choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=goal.assessed_level or goal.current_level,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+            )
+
+    @staticmethod
+    def field_name(goal: LearningGoal) -> str:
+        return f"level_{goal.pk}"
+
+    def rows(self):
+        """Each goal with its level field, for the template."""
+        return [(goal, self[self.field_name(goal)]) for goal in self.goals]
+
+    def changed_levels(self) -> dict[int, int]:
+        """The goals whose level is new or different from their saved assessment."""
+        return {
+            goal.pk: level
+            for goal in self.goals
+            if (level := self.cleaned_data[self.field_name(goal)]) is not None
+            and level != goal.assessed_level
+        }

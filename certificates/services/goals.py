@@ -12,7 +12,7 @@ from accounts.errors import FieldError
 from accounts.models import Organisation, User
 from placements.models import Placement
 
-from ..models import GoalTemplate, LearningGoal, Level
+from ..models import GoalPackage, GoalTemplate, LearningGoal, Level
 
 TEMPLATE_FIELDS = ("title", "criteria", "area", "level", "points", "industry")
 GOAL_FIELDS = ("title", "criteria", "area", "target_level", "points")
@@ -151,3 +151,77 @@ def learning_goal_assess(
         update_fields=["assessed_level", "assessed_on", "assessed_by", "points", "updated_at"]
     )
     return goal
+
+
+@transaction.atomic
+def learning_goals_add_from_catalogue(
+    *, placement: Placement, templates: list[GoalTemplate], by: User
+) -> list[LearningGoal]:
+    """Copy several catalogue goals to a placement at once, each through `learning_goal_create`
+    (same rules as one at a time). A goal the placement already has from the same catalogue
+    entry is not added twice."""
+    if not templates:
+        raise GoalError(_("Choose at least one goal."), field="templates")
+    already = set(
+        placement.goals.filter(template__isnull=False).values_list("template_id", flat=True)
+    )
+    return [
+        learning_goal_create(
+            placement=placement,
+            template=template,
+            title=template.title,
+            criteria=template.criteria,
+            area=template.area,
+            target_level=template.level,
+            points=template.points,
+        )
+        for template in templates
+        if template.pk not in already
+    ]
+
+
+@transaction.atomic
+def goal_package_create(
+    *, organisation: Organisation, name: str, templates: list[GoalTemplate], by: User
+) -> GoalPackage:
+    """Save a named set of catalogue goals for the organisation."""
+    name = name.strip()
+    if not name:
+        raise GoalError(_("Give the package a name."), field="name")
+    if not templates:
+        raise GoalError(_("Choose at least one goal."), field="templates")
+    if any(template.organisation_id != organisation.pk for template in templates):
+        raise GoalError(_("The goal in the catalogue belongs to another organisation."))
+    if GoalPackage.objects.filter(organisation=organisation, name__iexact=name).exists():
+        raise GoalError(_("A package with this name already exists."), field="name")
+    package = GoalPackage(organisation=organisation, name=name, created_by=by)
+    package.full_clean()
+    package.save()
+    package.templates.set(templates)
+    return package
+
+
+@transaction.atomic
+def goal_package_apply(
+    *, package: GoalPackage, placement: Placement, by: User
+) -> list[LearningGoal]:
+    """Add the package's goals still in the catalogue to the placement."""
+    if package.organisation_id != placement.organisation_id:
+        raise GoalError(_("The package belongs to another organisation."))
+    templates = list(package.templates.filter(is_active=True).order_by("area", "title", "pk"))
+    return learning_goals_add_from_catalogue(placement=placement, templates=templates, by=by)
+
+
+@transaction.atomic
+def placement_goals_assess(
+    *, placement: Placement, levels: dict[int, int], assessed_on: date, by: User
+) -> list[LearningGoal]:
+    """Assess several goals of one placement together: all are saved or none. `levels` maps
+    a goal's id to the level reached; goals left out keep their assessment."""
+    goals = {goal.pk: goal for goal in placement.goals.filter(pk__in=levels)}
+    if len(goals) != len(levels):
+        raise GoalError(_("A goal does not belong to this placement."))
+    return [
+        learning_goal_assess(goal=goals[pk], by=by, level=level, assessed_on=assessed_on)
+        for pk, level in levels.items()
+    ]

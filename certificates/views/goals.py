@@ -16,24 +16,39 @@ from accounts.services import access_log_record, user_mark_progress_seen
 from placements.models import Placement
 from placements.selectors import get_placement_for_user
 
-from ..forms.goals import AssessForm, CatalogueSearchForm, GoalTemplateForm, LearningGoalForm
+from ..forms.goals import (
+    AssessForm,
+    CatalogueSearchForm,
+    GoalPackageForm,
+    GoalPickForm,
+    GoalTemplateForm,
+    LearningGoalForm,
+    PlacementAssessForm,
+)
 from ..forms.progress import ProgressEntryForm
 from ..selectors import (
     get_goal_for_user,
     get_goal_template_for_user,
+    goal_packages_for_user,
     goal_templates_for_user,
     goal_templates_search,
+    goal_templates_to_pick,
     goal_timeline,
+    goals_to_assess,
     progress_entries_for_user,
 )
 from ..services.goals import (
     GoalError,
+    goal_package_apply,
+    goal_package_create,
     goal_template_create,
     goal_template_retire,
     goal_template_update,
     learning_goal_assess,
     learning_goal_create,
     learning_goal_update,
+    learning_goals_add_from_catalogue,
+    placement_goals_assess,
 )
 from ..services.progress import (
     WITHDRAW_WINDOW,
@@ -46,6 +61,8 @@ from ..services.progress import (
 CATALOGUE_PAGE_SIZE = 25
 TIMELINE_PAGE_SIZE = 50
 SEARCH_RESULTS = 20
+# A caseworker picks from a list this long at most; the search narrows it.
+PICK_RESULTS = 100
 
 
 def _log_goal_view(user: User, placement: Placement, what: str) -> None:
@@ -300,3 +317,143 @@ def news_seen_all(request: HttpRequest) -> HttpResponse:
     """Every new entry up to now is seen."""
     user_mark_progress_seen(user=request.user)
     return redirect(NEWS_URL)
+
+
+# Several goals at once, goal packages, assessing a placement at once ---------------------
+
+
+def _goal_pick_context(form: GoalPickForm) -> dict:
+    """The goals matching the filter, and those ticked but filtered away (kept as hidden
+    inputs, so changing the filter never loses a choice)."""
+    criteria = form.data if form.is_bound else form.initial
+    templates = form.fields["templates"].queryset
+    found = list(
+        goal_templates_to_pick(
+            templates, q=criteria.get("q", ""), industry=criteria.get("industry", "")
+        )[: PICK_RESULTS + 1]
+    )
+    chosen = form.chosen_ids()
+    shown = {template.pk for template in found[:PICK_RESULTS]}
+    return {
+        "form": form,
+        "found": found[:PICK_RESULTS],
+        "more_found": len(found) > PICK_RESULTS,
+        "chosen": chosen,
+        "chosen_hidden": sorted(chosen - shown),
+    }
+
+
+def _pick_form(request: HttpRequest, form_class: type[GoalPickForm], initial: dict):
+    """Bound to the POST when it saves, otherwise to the filter in the query string."""
+    templates = goal_templates_for_user(request.user).filter(is_active=True)
+    saving = request.method == "POST" and "save" in request.POST
+    data = request.POST if request.method == "POST" else None
+    return form_class(data, templates=templates, initial=initial), saving
+
+
+@caseworker_required
+@require_http_methods(["GET", "POST"])
+def goals_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tick several catalogue goals, or apply a goal package, and add them in one go."""
+    placement = get_placement_for_user(request.user, pk, write=True)
+    initial = {
+        "industry": request.GET.get("industry", placement.company.industry),
+        "q": request.GET.get("q", ""),
+    }
+    form, saving = _pick_form(request, GoalPickForm, initial)
+    if saving and form.is_valid():
+        try:
+            added = learning_goals_add_from_catalogue(
+                placement=placement, templates=list(form.cleaned_data["templates"]), by=request.user
+            )
+        except GoalError as error:
+            form_show_error(form, error)
+        else:
+            messages.success(request, _("%(count)s goals are added.") % {"count": len(added)})
+            return redirect("workspace:placement_detail", pk=placement.pk)
+    _log_goal_view(request.user, placement, "Tilføj læringsmål")
+    context = _goal_pick_context(form) | {
+        "placement": placement,
+        "packages": goal_packages_for_user(request.user),
+    }
+    return render(request, "certificates/goals/goals_add.html", context)
+
+
+@caseworker_required
+@require_POST
+def package_apply(request: HttpRequest, pk: int, package_pk: int) -> HttpResponse:
+    placement = get_placement_for_user(request.user, pk, write=True)
+    package = get_object_or_404(goal_packages_for_user(request.user), pk=package_pk)
+    try:
+        added = goal_package_apply(package=package, placement=placement, by=request.user)
+    except GoalError as error:
+        messages.error(request, error.message)
+        return redirect("goals:add", pk=placement.pk)
+    messages.success(
+        request,
+        _("%(count)s goals from “%(package)s” are added.")
+        % {"count": len(added), "package": package},
+    )
+    return redirect("workspace:placement_detail", pk=placement.pk)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def package_create(request: HttpRequest) -> HttpResponse:
+    """Save a named set of catalogue goals; caseworkers and managers both may."""
+    initial = {"industry": request.GET.get("industry", ""), "q": request.GET.get("q", "")}
+    form, saving = _pick_form(request, GoalPackageForm, initial)
+    if saving and form.is_valid():
+        try:
+            package = goal_package_create(
+                organisation=request.user.organisation,
+                name=form.cleaned_data["name"],
+                templates=list(form.cleaned_data["templates"]),
+                by=request.user,
+            )
+        except GoalError as error:
+            form_show_error(form, error)
+        else:
+            messages.success(request, _("The package “%(name)s” is saved.") % {"name": package})
+            return redirect("goals:packages")
+    return render(request, "certificates/goals/package_form.html", _goal_pick_context(form))
+
+
+@staff_required
+@require_GET
+def packages(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "certificates/goals/packages.html",
+        {"packages": goal_packages_for_user(request.user)},
+    )
+
+
+@caseworker_required
+@require_http_methods(["GET", "POST"])
+def placement_assess(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every goal of the placement on one page, the mentor's latest entries beside each."""
+    placement = get_placement_for_user(request.user, pk, write=True)
+    goals = goals_to_assess(request.user, placement)
+    form = PlacementAssessForm(request.POST or None, goals=goals)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessed = placement_goals_assess(
+                placement=placement,
+                levels=form.changed_levels(),
+                assessed_on=form.cleaned_data["assessed_on"],
+                by=request.user,
+            )
+        except GoalError as error:
+            form_show_error(form, error)
+        else:
+            messages.success(
+                request, _("%(count)s assessments are saved.") % {"count": len(assessed)}
+            )
+            return redirect("workspace:placement_detail", pk=placement.pk)
+    _log_goal_view(request.user, placement, "Vurdering af praktikkens læringsmål")
+    return render(
+        request,
+        "certificates/goals/placement_assess.html",
+        {"placement": placement, "form": form},
+    )

@@ -26,6 +26,7 @@ from accounts.services import signin_link_create
 from certificates.models import Certificate, Level
 from certificates.services import issuing
 from certificates.services.credentials import credential_key_rotate
+from certificates.services.goals import goal_package_create
 from certificates.services.issuing import certificate_draft_save, certificate_issue
 from tests.factories import (
     CaseworkerFactory,
@@ -64,6 +65,7 @@ class OrgWorld:
     goal: object
     progress: object
     template: object
+    package: object
     certificate: Certificate
     draft: Certificate
     youth_link: SignInLink
@@ -186,6 +188,9 @@ def build_org_world(tag: str, code: str) -> OrgWorld:
         goal=goal,
         progress=progress,
         template=template,
+        package=goal_package_create(
+            organisation=org, name=f"Pakke {tag}", templates=[template], by=caseworker
+        ),
         certificate=certificate,
         draft=certificate_draft_save(youth=youth, goals=[goal], by=caseworker),
         youth_link=signin_link_create(user=youth_user, created_by=caseworker)[0],

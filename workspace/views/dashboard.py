@@ -8,6 +8,7 @@ from accounts.models import User
 from accounts.services import access_log_record_many
 
 from ..selectors import DASHBOARD_DAYS, dashboard_for_user
+from ..tasks import tasks_for_user
 
 # Each role's start page. Resolved inside the view, so a page that does not exist yet
 # affects only its own role.
@@ -35,5 +36,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "workspace/dashboard.html",
-        {"overview": overview, "today": today, "days": DASHBOARD_DAYS},
+        {
+            "overview": overview,
+            "today": today,
+            "days": DASHBOARD_DAYS,
+            "my_tasks": tasks_for_user(request.user, today=today),
+        },
     )

@@ -1,0 +1,191 @@
+"""My tasks: what needs the caseworker now, each task linking to the page where it is done.
+
+A task disappears by itself when the work is done (the placement is started or completed,
+a follow-up note moves the next follow-up date on, the goals are assessed, the draft is
+issued or discarded, the mentor gets a new sign-in link): every kind below is a query of
+the current state, never a stored to-do. Each kind is one bounded query (TASK_ROWS, and one
+more to say "more"), so the list costs the same at any size; the filters lead with the
+caseworker's own youth and match the indexes placement_followup_due and
+placement_org_status.
+
+Cohorts returned from quality assurance are not a kind yet: cohorts do not exist.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import SignInLink, User
+from certificates.models import Certificate, ProgressEntry
+from certificates.selectors import certificates_for_user, goals_for_user
+from placements.models import Placement
+from placements.selectors import placements_for_user
+
+# Placements starting or ending, and sign-in links expiring, within this many days.
+TASK_DAYS = 7
+TASK_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Task:
+    text: str
+    url: str
+    due: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    kind: str
+    title: str
+    tasks: list[Task]
+    more: bool
+
+
+def _group(kind: str, title: str, rows: list, to_task) -> TaskGroup:
+    return TaskGroup(
+        kind=kind,
+        title=title,
+        tasks=[to_task(row) for row in rows[:TASK_ROWS]],
+        more=len(rows) > TASK_ROWS,
+    )
+
+
+def _bounded(queryset) -> list:
+    return list(queryset[: TASK_ROWS + 1])
+
+
+def _where(placement: Placement) -> str:
+    return f"{placement.youth.full_name} · {placement.company.name}"
+
+
+def _placement_url(placement: Placement) -> str:
+    return reverse("workspace:placement_detail", args=[placement.pk])
+
+
+def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
+    """The caseworker's tasks by kind, kinds with nothing to do left out. Others: none."""
+    if not user.is_caseworker:
+        return []
+    placements = (
+        placements_for_user(user)
+        .filter(youth__caseworker=user)
+        .select_related("youth", "company", "mentor")
+    )
+    soon = today + timedelta(days=TASK_DAYS)
+    groups = [
+        _group(
+            "follow_up",
+            _("Follow-ups due"),
+            _bounded(
+                placements.filter(
+                    status=Placement.Status.ACTIVE, next_follow_up_on__lte=today
+                ).order_by("next_follow_up_on", "pk")
+            ),
+            lambda p: Task(
+                _where(p), reverse("placements:followup_create", args=[p.pk]), p.next_follow_up_on
+            ),
+        ),
+        _group(
+            "starting",
+            _("Placements to start"),
+            _bounded(
+                placements.filter(status=Placement.Status.PLANNED, starts_on__lte=soon).order_by(
+                    "starts_on", "pk"
+                )
+            ),
+            lambda p: Task(_where(p), _placement_url(p), p.starts_on),
+        ),
+        _group(
+            "ending",
+            _("Placements ending"),
+            _bounded(
+                placements.filter(status=Placement.Status.ACTIVE, ends_on__lte=soon).order_by(
+                    "ends_on", "pk"
+                )
+            ),
+            lambda p: Task(_where(p), _placement_url(p), p.ends_on),
+        ),
+        _goals_to_assess(user),
+        _group(
+            "drafts",
+            _("Certificate drafts not issued"),
+            _bounded(
+                certificates_for_user(user)
+                .filter(status=Certificate.Status.DRAFT, youth__caseworker=user)
+                .order_by("created_at", "pk")
+            ),
+            lambda c: Task(c.youth.full_name, reverse("certificates:detail", args=[c.pk]), None),
+        ),
+        _mentor_links_expiring(placements, soon),
+    ]
+    return [group for group in groups if group.tasks]
+
+
+def _goals_to_assess(user: User) -> TaskGroup:
+    """Placements with goals the mentor has logged but nobody has assessed yet."""
+    logged = ProgressEntry.objects.filter(goal=OuterRef("pk"), withdrawn_at__isnull=True)
+    rows = _bounded(
+        goals_for_user(user)
+        .filter(placement__youth__caseworker=user, assessed_level__isnull=True)
+        .filter(Exists(logged))
+        .values(
+            "placement_id",
+            "placement__youth__first_name",
+            "placement__youth__last_name",
+            "placement__company__name",
+        )
+        .annotate(goals=Count("pk"))
+        .order_by("placement_id")
+    )
+    return _group(
+        "assess",
+        _("Goals with entries, not assessed"),
+        rows,
+        lambda row: Task(
+            _("%(youth)s · %(company)s: %(count)s goals")
+            % {
+                "youth": " ".join(
+                    (row["placement__youth__first_name"], row["placement__youth__last_name"])
+                ),
+                "company": row["placement__company__name"],
+                "count": row["goals"],
+            },
+            reverse("goals:assess_placement", args=[row["placement_id"]]),
+        ),
+    )
+
+
+def _mentor_links_expiring(placements, soon: dt.date) -> TaskGroup:
+    """Running placements whose mentor's newest valid sign-in link runs out soon."""
+    now = timezone.now()
+    valid_until = (
+        SignInLink.objects.filter(
+            user=OuterRef("mentor__user"), revoked_at__isnull=True, expires_at__gt=now
+        )
+        .order_by()
+        .values("user")
+        .annotate(last=Max("expires_at"))
+        .values("last")
+    )
+    until = dt.datetime.combine(soon, dt.time.max, tzinfo=timezone.get_current_timezone())
+    rows = _bounded(
+        placements.filter(status=Placement.Status.ACTIVE, mentor__user__isnull=False)
+        .annotate(link_expires=Subquery(valid_until))
+        .filter(Q(link_expires__lte=until))
+        .order_by("link_expires", "pk")
+    )
+    return _group(
+        "mentor_links",
+        _("Mentors' sign-in links running out"),
+        rows,
+        lambda p: Task(
+            _("%(mentor)s (%(where)s)") % {"mentor": p.mentor.name, "where": _where(p)},
+            reverse("mentor:invite", args=[p.pk]),
+            timezone.localdate(p.link_expires),
+        ),
+    )
