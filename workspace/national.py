@@ -60,12 +60,18 @@ class NationalSize:
     big_youth: int
     companies: int
     big_companies: int
-    access_log_per_youth: int
+    access_log_per_youth: int = 10
+    # The big organisation's heavy objects.
+    caseload: int = BIG_CASELOAD
+    mentor_placements: int = BIG_MENTOR_PLACEMENTS
+    youth_placements: int = BIG_YOUTH_PLACEMENTS
+    youth_goals_per_placement: int = BIG_YOUTH_GOALS_PER_PLACEMENT
+    youth_access_log: int = BIG_YOUTH_ACCESS_LOG_ROWS
 
     @classmethod
     def scaled(cls, scale: float) -> "NationalSize":
         """The national size times `scale` (1.0 = all of Denmark), never smaller than the
-        big organisation's special objects need."""
+        big organisation's heavy objects need."""
         organisations = max(3, round(100 * scale))
         big_youth = max(2 * BIG_CASELOAD, round(2000 * scale))
         big_companies = max(BIG_MENTOR_PLACEMENTS, round(600 * scale))
@@ -75,7 +81,6 @@ class NationalSize:
             big_youth=big_youth,
             companies=max(big_companies + 5 * (organisations - 1), round(20_000 * scale)),
             big_companies=big_companies,
-            access_log_per_youth=10,
         )
 
 
@@ -90,12 +95,12 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
         "today": today,
         "password": password,
         "cw": CASEWORKERS_PER_ORGANISATION,
-        "caseload": BIG_CASELOAD,
-        "mentor_placements": BIG_MENTOR_PLACEMENTS,
-        "big_youth_placements": BIG_YOUTH_PLACEMENTS,
-        "big_youth_goals": BIG_YOUTH_GOALS_PER_PLACEMENT,
+        "caseload": size.caseload,
+        "mentor_placements": size.mentor_placements,
+        "big_youth_placements": size.youth_placements,
+        "big_youth_goals": size.youth_goals_per_placement,
         "log_per_youth": size.access_log_per_youth,
-        "big_youth_log": BIG_YOUTH_ACCESS_LOG_ROWS,
+        "big_youth_log": size.youth_access_log,
     }
     # User ids: caseworkers 1..orgs*cw, then one manager per organisation, then one user for
     # each company's first mentor, then one per youth.
@@ -459,7 +464,7 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
 def national_dataset_build(
     *,
     cursor,
-    scale: float = 1.0,
+    size: NationalSize,
     today: date,
     report: Callable[[str, int, float], None] = lambda label, rows, seconds: None,
 ) -> dict[str, int]:
@@ -467,7 +472,6 @@ def national_dataset_build(
 
     `report(label, rows, seconds)` is called after each step. Returns rows per table.
     """
-    size = NationalSize.scaled(scale)
     password = make_password(NATIONAL_PASSWORD)
     for label, sql, params in _steps(size, today, password):
         started = time.perf_counter()

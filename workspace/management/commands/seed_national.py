@@ -12,6 +12,7 @@ from workspace.national import (
     BIG_MENTOR,
     BIG_YOUTH,
     NATIONAL_PASSWORD,
+    NationalSize,
     national_dataset_build,
     national_dataset_reset,
 )
@@ -50,7 +51,10 @@ class Command(BaseCommand):
         with transaction.atomic(using=alias), connection.cursor() as cursor:
             national_dataset_reset(cursor=cursor)
             counts = national_dataset_build(
-                cursor=cursor, scale=scale, today=timezone.localdate(), report=self._step
+                cursor=cursor,
+                size=NationalSize.scaled(scale),
+                today=timezone.localdate(),
+                report=self._step,
             )
         self.stdout.write(self.style.SUCCESS(f"National data set in {name}:"))
         for table, rows in counts.items():
