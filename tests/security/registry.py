@@ -82,6 +82,9 @@ SPECS: dict[str, Spec] = {
     "workspace:youth_detail": Spec(kwargs=pk("youth"), readers=STAFF),
     "workspace:youth_export_json": Spec(kwargs=pk("youth"), readers=CW),
     "workspace:youth_export_pdf": Spec(kwargs=pk("youth"), readers=CW),
+    # A prepared document (GDPR export, statistics report) is private to who asked for it.
+    "documents:detail": Spec(kwargs=pk("document"), readers=CW),
+    "documents:download": Spec(kwargs=pk("document"), readers=CW),
     "workspace:youth_access_log": Spec(kwargs=pk("youth"), readers=STAFF),
     "workspace:company_detail": Spec(kwargs=pk("company"), readers=STAFF),
     "workspace:placement_detail": Spec(kwargs=pk("placement"), readers=STAFF),
