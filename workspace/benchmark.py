@@ -110,6 +110,7 @@ def page_states() -> list[PageState]:
             cw,
         ),
         ("caseworker", "GDPR export JSON", _url("workspace:youth_export_json", pk=youth.pk), cw),
+        ("caseworker", "GDPR export PDF", _url("workspace:youth_export_pdf", pk=youth.pk), cw),
         ("caseworker", "company list", _url("companies:list"), cw),
         ("caseworker", "company list: search", _url("companies:list", {"q": "brugsen 1"}), cw),
         (
@@ -216,6 +217,7 @@ def page_states() -> list[PageState]:
         for period in PERIODS:
             label = f"statistics {period.get('period', 'this_year')}"
             states.append((role, label, _url("reports:statistics", period), username))
+    states.append(("manager", "statistics report PDF", _url("reports:pdf", {"period": "all"}), mg))
     for slug in tables.TABLE_SECTIONS:
         states.append(
             (

@@ -101,7 +101,8 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         "what",
         "purpose",
     )
-    roles = dict(User.Role.choices)
+    roles = {value: str(label) for value, label in User.Role.choices}
+    here = timezone.get_current_timezone()
     return {
         "exported_at": timezone.localtime().isoformat(timespec="seconds"),
         "exported_by": str(by),
@@ -135,9 +136,9 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         ),
         "access_log": [
             {
-                "at": timezone.localtime(at).isoformat(timespec="seconds"),
+                "at": at.astimezone(here).isoformat(timespec="seconds"),
                 "who": f"{first_name} {last_name}".strip() or username,
-                "role": str(roles.get(role, role)),
+                "role": roles.get(role, role),
                 "what": what,
                 "purpose": purpose,
             }

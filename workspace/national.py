@@ -494,4 +494,8 @@ def national_dataset_build(
 
 def national_dataset_reset(*, cursor) -> None:
     """Empty every table the data set fills (and what hangs off them)."""
+    # Check deferred foreign keys now: TRUNCATE refuses while such checks are pending.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     cursor.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
+    # The build inserts youth before their users: foreign keys are checked at commit.
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -40,7 +40,8 @@ def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
 @caseworker_required
 def youth_export_json(request: HttpRequest, pk: int) -> HttpResponse:
     export = _exported(request, pk, what="Indsigt: alle oplysninger og adgangslog (JSON)")
-    response = JsonResponse(export, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    # No indent: an indented dump runs in pure Python, ~10 times slower on a long access log.
+    response = JsonResponse(export, json_dumps_params={"ensure_ascii": False})
     return _attachment(response, f"indsigt-{pk}.json")
 
 
