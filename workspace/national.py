@@ -449,7 +449,7 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
             INSERT INTO accounts_accesslogentry (at, youth_id, what, purpose, user_id,
                 organisation_id)
             SELECT %(today)s::date - ((y.id + k) %% 300)::int + interval '9 hours'
-                       + k * interval '1 minute',
+                       - k * interval '1 minute',
                    y.id, (ARRAY['Profil','Praktik','Læringsmål'])[1 + k %% 3], 'Sagsbehandling',
                    y.caseworker_id, y.organisation_id
             FROM youth_youth y
