@@ -140,6 +140,11 @@ SPECS: dict[str, Spec] = {
         kwargs=lambda w: {"placement_pk": w.a.placement.pk, "link_pk": w.a.mentor_link.pk},
         writers=CW,
     ),
+    "mentor:invite_mentor": Spec(kwargs=pk("mentor", "mentor_pk"), readers=CW),
+    "mentor:invite_mentor_revoke": Spec(
+        kwargs=lambda w: {"mentor_pk": w.a.mentor.pk, "link_pk": w.a.mentor_link.pk},
+        writers=CW,
+    ),
     # certificates
     "certificates:list": role_level(STAFF),
     "certificates:issue": Spec(kwargs=pk("youth", "youth_pk"), readers=CW),
