@@ -128,7 +128,7 @@ class PlacementCreateForm(PlacementForm):
 
 
 def _youth_matches(youth, words: str, user: User):
-    """The youth matching every word of the search; without one, the user's own first."""
+    """The youth matching every word of the search; without a search, a caseworker's own."""
     for word in words.split():
         youth = youth.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
     if not words.strip() and user.is_caseworker:
