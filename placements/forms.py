@@ -110,7 +110,7 @@ class PlacementCreateForm(PlacementForm):
                     "data-hx-target": "#div_id_mentor",
                     "data-hx-select": "#div_id_mentor",
                     "data-hx-swap": "outerHTML",
-                    "data-hx-include": "#placement-find",
+                    "data-hx-include": "#placement-find, #id_mentor",
                 }
             )
 

@@ -41,6 +41,8 @@ def placement_create(request: HttpRequest) -> HttpResponse:
         company=company,
         find_youth=request.GET.get("find_youth", "")[:100],
         find_company=request.GET.get("find_company", "")[:100],
+        # htmx sends the mentor already chosen along when the company changes.
+        initial={"mentor": _query_pk(request, "mentor")},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -75,6 +75,12 @@ def test_htmx_reloads_the_mentors_of_the_chosen_company(caseworker_client, netwo
     response = caseworker_client.get(CREATE, {"company": network.pk}, HTTP_HX_REQUEST="true")
     fragment = re.search(r'<div id="div_id_mentor".*?</select>', response.content.decode(), re.S)
     assert "Nina Netto" in fragment.group(0) and "Firma 00" not in fragment.group(0)
+    # A mentor already chosen stays chosen when the list is reloaded.
+    nina = network.mentors.get(name="Nina Netto")
+    response = caseworker_client.get(
+        CREATE, {"company": network.pk, "mentor": nina.pk}, HTTP_HX_REQUEST="true"
+    )
+    assert f'<option value="{nina.pk}" selected>' in response.content.decode()
 
 
 def test_any_active_company_may_be_posted(caseworker_client, network, organisation):
