@@ -237,6 +237,10 @@ class Measurement:
     queries: int
     median_ms: float
     p95_ms: float
+    # This process's CPU time (the app server's own work, without PostgreSQL's or the time
+    # spent waiting for a core): on a busy shared machine it shows the page's cost when the
+    # wall-clock figures are inflated by other work.
+    cpu_median_ms: float
 
 
 def _client(state: PageState) -> Client:
@@ -256,11 +260,12 @@ def request_once(client: Client, state: PageState, number: int = 0):
 def measure(state: PageState, *, runs: int = 15) -> Measurement:
     """One warm-up request (its queries are counted), then `runs` timed requests."""
     status, client, queries = _counted(state)
-    times = []
+    times, cpu = [], []
     for number in range(1, runs + 1):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         request_once(client, state, number)
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
     p95 = statistics.quantiles(times, n=20, method="inclusive")[-1] if runs > 1 else times[0]
     return Measurement(
         state=state,
@@ -268,6 +273,7 @@ def measure(state: PageState, *, runs: int = 15) -> Measurement:
         queries=queries,
         median_ms=statistics.median(times),
         p95_ms=p95,
+        cpu_median_ms=statistics.median(cpu),
     )
 
 
