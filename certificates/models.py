@@ -251,7 +251,11 @@ class Certificate(models.Model):
         verbose_name_plural = _("certificates")
         ordering = ["-issued_at", "-created_at"]
         indexes = [
-            models.Index(fields=["organisation", "status", "year"], name="certificate_org_status")
+            models.Index(fields=["organisation", "status", "year"], name="certificate_org_status"),
+            # The certificate list: an organisation's newest first, a page at a time.
+            models.Index(
+                fields=["organisation", "-created_at", "-id"], name="certificate_org_created"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
