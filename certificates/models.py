@@ -224,7 +224,13 @@ class ProgressEntry(models.Model):
         verbose_name = _("progress entry")
         verbose_name_plural = _("progress entries")
         ordering = ["-observed_on", "-created_at"]
-        indexes = [models.Index(fields=["goal", "-created_at"], name="progress_goal_created")]
+        indexes = [
+            models.Index(fields=["goal", "-created_at"], name="progress_goal_created"),
+            # The latest level seen on a goal and its timeline: newest observation first.
+            models.Index(
+                fields=["goal", "-observed_on", "-created_at"], name="progress_goal_observed"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=_level_in_range("level"), name="progress_level_1_3"),
         ]
@@ -313,7 +319,11 @@ class Certificate(models.Model):
         verbose_name_plural = _("certificates")
         ordering = ["-issued_at", "-created_at"]
         indexes = [
-            models.Index(fields=["organisation", "status", "year"], name="certificate_org_status")
+            models.Index(fields=["organisation", "status", "year"], name="certificate_org_status"),
+            # The certificate list: an organisation's newest first, a page at a time.
+            models.Index(
+                fields=["organisation", "-created_at", "-id"], name="certificate_org_created"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -178,13 +178,24 @@ def certificate_html(snapshot: dict, *, draft: bool = False) -> str:
         return render_to_string(TEMPLATE, _context(snapshot, draft=draft))
 
 
-def html_to_pdf(html: str, *, logo_name: str = "", accessible: bool = False) -> bytes:
+def pdf_attachment(content: bytes, *, name: str) -> weasyprint.Attachment:
+    """A file embedded in the PDF (PDF/A-3 allows attachments), e.g. a long log as CSV."""
+    return weasyprint.Attachment(string=content, name=name, relationship="Supplement")
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    logo_name: str = "",
+    accessible: bool = False,
+    attachments: list[weasyprint.Attachment] | None = None,
+) -> bytes:
     """Render HTML with the safe fetcher to PDF/A-3a. With `accessible`, the document is
     also identified as PDF/UA-1 (only for templates whose figures all have alternative
     text). Raises `PdfRenderError` if any file the HTML names could not be loaded."""
     fetcher = StaticOnlyFetcher(logo_name=logo_name)
     document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    pdf = document.write_pdf(**PDF_OPTIONS)
+    pdf = document.write_pdf(**PDF_OPTIONS, attachments=attachments or [])
     if fetcher.failures:
         raise PdfRenderError(f"Could not load {', '.join(fetcher.failures)}")
     return pdf_ua_identify(pdf) if accessible else pdf

@@ -1,6 +1,4 @@
-import datetime as dt
-
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from accounts.access import require_write
@@ -15,7 +13,6 @@ from .models import (
     GoalTemplate,
     LearningGoal,
     ProgressEntry,
-    ProgressSeen,
 )
 
 
@@ -150,29 +147,6 @@ def goals_with_progress(goals: QuerySet[LearningGoal]) -> QuerySet[LearningGoal]
     return goals.annotate(
         current_level=Subquery(latest.values("level")[:1]),
         current_observed_on=Subquery(latest.values("observed_on")[:1]),
-    )
-
-
-def goals_with_news(
-    goals: QuerySet[LearningGoal], user: User, *, since: dt.datetime
-) -> QuerySet[LearningGoal]:
-    """The goals with mentors' entries `user` has not seen yet: newer than `since` and than
-    the user's own mark on the goal (ProgressSeen). Annotated with `new_entries` and
-    `latest_entry_at`; newest news first."""
-    seen_at = ProgressSeen.objects.filter(user=user, goal=OuterRef("pk")).values("seen_at")[:1]
-    new = Q(
-        entries__created_at__gt=since,
-        entries__withdrawn_at__isnull=True,
-        entries__author__role=User.Role.MENTOR,
-    ) & (Q(seen_at__isnull=True) | Q(entries__created_at__gt=F("seen_at")))
-    return (
-        goals.annotate(seen_at=Subquery(seen_at))
-        .annotate(
-            new_entries=Count("entries", filter=new),
-            latest_entry_at=Max("entries__created_at", filter=new),
-        )
-        .filter(new_entries__gt=0)
-        .order_by("-latest_entry_at")
     )
 
 

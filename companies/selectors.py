@@ -1,4 +1,4 @@
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -53,8 +53,15 @@ def company_list_for_user(
         .annotate(n=Count("pk"))
         .values("n")
     )
+    # Counted per company on the page with a subquery (an index probe each), not by joining
+    # and grouping every placement of the organisation; the paginator's COUNT skips them.
+    # Placements through the reverse relation by name: companies does not import placements.
+    running_here = Company.placements.rel.related_model.objects.filter(
+        company=OuterRef("pk"), status="active"
+    )
+    running = running_here.order_by().values("company").annotate(n=Count("pk")).values("n")
     companies = companies_for_user(user).annotate(
-        running_placements=Count("placements", filter=Q(placements__status="active")),
+        running_placements=Coalesce(Subquery(running), 0),
         active_mentors=Coalesce(Subquery(active_mentors), 0),
     )
     if search:
@@ -67,5 +74,5 @@ def company_list_for_user(
     if active is not None:
         companies = companies.filter(is_active=active)
     if with_running_placement:
-        companies = companies.filter(running_placements__gt=0)
+        companies = companies.filter(Exists(running_here))
     return companies.order_by("name", "pk")

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "accounts",
+    "documents",
     "youth",
     "companies",
     "placements",
@@ -99,13 +100,38 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.str("REDIS_URL")}
-        if env.str("REDIS_URL", default="")
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# The task queue (config/celery.py). With no broker (the quick start, the tests) a task runs
+# in-process when it is sent, so nothing else has to run. In production REDIS_URL is the
+# broker and `celery -A config worker` does the work. A task is acknowledged only when done
+# (acks_late): a worker that dies mid-task loses nothing, the task is delivered again, and
+# every task is idempotent. Worker processes are replaced after a bounded number of tasks,
+# so memory that WeasyPrint holds on to is given back.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL) or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not (env.str("CELERY_BROKER_URL", default="") or REDIS_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=15 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = "Europe/Copenhagen"
+# The statistics are counted at most this often per organisation and period (the shared
+# cache); the page says "as of" when they were counted. 0 counts on every request.
+STATISTICS_CACHE_SECONDS = env.int("STATISTICS_CACHE_SECONDS", default=600)
+# Prepared documents (GDPR exports, statistics reports) are deleted this long after they are
+# asked for, by `manage.py purge_documents` (run it hourly from cron or a timer).
+DOCUMENT_RETENTION_HOURS = env.int("DOCUMENT_RETENTION_HOURS", default=24)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("v/", include("certificates.urls.verify")),
     path("ob/", include("certificates.urls.credentials")),
     path("statistik/", include("reports.urls")),
+    path("dokumenter/", include("documents.urls")),
     path("sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

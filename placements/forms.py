@@ -1,4 +1,6 @@
 from django import forms
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -63,14 +65,33 @@ class PlacementForm(forms.ModelForm):
         return data
 
 
+# A select in the placement form offers at most this many people or companies at a time;
+# the search above the form narrows them (a big organisation has thousands).
+OFFERED = 20
+
+
 class PlacementCreateForm(PlacementForm):
-    """A new placement for a young person at a company; one of the two may be given."""
+    """A new placement for a young person at a company; one of the two may be given.
+
+    The youth and company selects validate against everything in scope, but offer only
+    the first OFFERED matches of the search (`find_youth`, `find_company`), and the mentor
+    select only the mentors of the offered companies, or of the chosen company once it is
+    fixed (`?company=`, the way the page works without JavaScript). With htmx, choosing a
+    company reloads the mentor select with that company's mentors.
+    """
 
     class Meta(PlacementForm.Meta):
         fields = ["youth", "company", *PlacementForm.Meta.fields]
 
     def __init__(
-        self, *args, user: User, youth: Youth | None = None, company: Company | None = None, **kw
+        self,
+        *args,
+        user: User,
+        youth: Youth | None = None,
+        company: Company | None = None,
+        find_youth: str = "",
+        find_company: str = "",
+        **kw,
     ):
         super().__init__(*args, user=user, company=company, **kw)
         youth_field, company_field = self.fields["youth"], self.fields["company"]
@@ -82,8 +103,50 @@ class PlacementCreateForm(PlacementForm):
                 field.initial, field.disabled = fixed.pk, True
         youth_field.empty_label = _("Choose a young person")
         company_field.empty_label = _("Choose a company")
+        if youth is None:
+            self._offer("youth", _youth_matches(youth_field.queryset, find_youth, user))
         if company is None:
-            self.fields["mentor"].help_text = _("The mentor must work at the chosen company.")
+            offered = self._offer("company", _company_matches(company_field.queryset, find_company))
+            mentor_field = self.fields["mentor"]
+            self._offer("mentor", mentor_field.queryset.filter(company__in=offered))
+            mentor_field.help_text = _("The mentor must work at the chosen company.")
+            company_field.widget.attrs.update(
+                {
+                    "data-hx-get": reverse("placements:create"),
+                    "data-hx-trigger": "change",
+                    "data-hx-target": "#div_id_mentor",
+                    "data-hx-select": "#div_id_mentor",
+                    "data-hx-swap": "outerHTML",
+                    "data-hx-include": "#placement-find, #id_mentor",
+                }
+            )
+
+    def _offer(self, name: str, matches) -> list[int]:
+        """Show only `matches` (and what was already chosen) in the field's select."""
+        field = self.fields[name]
+        chosen = self[name].value()
+        offered = list(matches[:OFFERED])
+        if chosen and str(chosen).isdigit() and int(chosen) not in {o.pk for o in offered}:
+            offered += list(field.queryset.filter(pk=chosen))
+        field.widget.choices = [("", field.empty_label)] + [
+            (item.pk, field.label_from_instance(item)) for item in offered
+        ]
+        return [item.pk for item in offered]
+
+
+def _youth_matches(youth, words: str, user: User):
+    """The youth matching every word of the search; without a search, a caseworker's own."""
+    for word in words.split():
+        youth = youth.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    if not words.strip() and user.is_caseworker:
+        youth = youth.filter(caseworker=user)
+    return youth.order_by("first_name", "last_name", "pk")
+
+
+def _company_matches(companies, words: str):
+    for word in words.split():
+        companies = companies.filter(Q(name__icontains=word) | Q(cvr__startswith=word))
+    return companies.order_by("name", "pk")
 
 
 class InterruptForm(forms.Form):

@@ -40,7 +40,14 @@ def placement_create(request: HttpRequest) -> HttpResponse:
     youth = get_youth_for_user(request.user, youth_pk, write=True) if youth_pk else None
     company = get_company_for_user(request.user, company_pk, write=True) if company_pk else None
     form = PlacementCreateForm(
-        request.POST or None, user=request.user, youth=youth, company=company
+        request.POST or None,
+        user=request.user,
+        youth=youth,
+        company=company,
+        find_youth=request.GET.get("find_youth", "")[:100],
+        find_company=request.GET.get("find_company", "")[:100],
+        # htmx sends the mentor already chosen along when the company changes.
+        initial={"mentor": request_id(request.GET, "mentor")},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,7 +67,13 @@ def placement_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "placements/placement_form.html",
-        {"form": form, "youth": youth, "company": company},
+        {
+            "form": form,
+            "youth": youth,
+            "company": company,
+            "find_youth": request.GET.get("find_youth", "")[:100],
+            "find_company": request.GET.get("find_company", "")[:100],
+        },
     )
 
 

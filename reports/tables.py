@@ -8,8 +8,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
@@ -21,6 +24,11 @@ from youth.models import Youth
 from . import statistics as stats
 from .charts import bar_chart
 from .statistics import Period
+
+# The companies table shows this many on the page and in the PDF report (all in the CSV).
+COMPANIES_SHOWN = 20
+# Bump when the cached sections change shape, so old entries are never read.
+CACHE_VERSION = 1
 
 
 class Share(float):
@@ -94,10 +102,20 @@ class Table:
     note: str = ""
     # The last row sums the others: bold in the table, left out of the chart.
     has_total: bool = False
+    # Long tables show their first rows on the page and in the PDF; the CSV has them all.
+    shown: int | None = None
+
+    @property
+    def shown_rows(self) -> list[list[Cell]]:
+        return self.rows[: self.shown] if self.shown is not None else self.rows
+
+    @property
+    def cut(self) -> bool:
+        return self.shown is not None and len(self.rows) > self.shown
 
     @property
     def chart(self) -> str:
-        rows = self.rows[:-1] if self.has_total else self.rows
+        rows = self.rows[:-1] if self.has_total else self.shown_rows
         if self.chart_column is None or not any(row[self.chart_column] for row in rows):
             return ""
         return bar_chart(
@@ -109,7 +127,7 @@ class Table:
         )
 
     def displayed_rows(self) -> list[list[str]]:
-        return [[display(cell) for cell in row] for row in self.rows]
+        return [[display(cell) for cell in row] for row in self.shown_rows]
 
 
 @dataclass(frozen=True)
@@ -379,7 +397,12 @@ def network_section(organisation: Organisation, period: Period) -> Section:
                 headers=[_("Company"), _("Placements")],
                 rows=[[name, n] for name, n in figures.placements_per_company],
                 chart_column=1,
-                note=_("Placements running in the period."),
+                note=_(
+                    "Placements running in the period. The %(shown)s companies with the most "
+                    "are shown; the CSV file has every company."
+                )
+                % {"shown": COMPANIES_SHOWN},
+                shown=COMPANIES_SHOWN,
             ),
         ],
     )
@@ -432,13 +455,36 @@ TABLE_SECTIONS = {
 }
 
 
+def _section(slug: str, organisation: Organisation, period: Period) -> tuple[Section, dt.datetime]:
+    """One section and when it was computed: from the cache when it was computed less than
+    STATISTICS_CACHE_SECONDS ago (the page then says "as of" that time), else now."""
+    seconds = settings.STATISTICS_CACHE_SECONDS
+    if not seconds:
+        return SECTIONS[slug](organisation, period), timezone.now()
+    key = (
+        f"statistics:{CACHE_VERSION}:{organisation.pk}:{period.start}:{period.end}:"
+        f"{get_language()}:{slug}"
+    )
+    cached = cache.get(key)
+    if cached is None:
+        cached = (SECTIONS[slug](organisation, period), timezone.now())
+        cache.set(key, cached, seconds)
+    return cached
+
+
+def sections_as_of(organisation: Organisation, period: Period) -> tuple[list[Section], dt.datetime]:
+    """Every section, and the time of the oldest figure among them."""
+    computed = [_section(slug, organisation, period) for slug in SECTIONS]
+    return [section for section, _at in computed], min(at for _section, at in computed)
+
+
 def sections(organisation: Organisation, period: Period) -> list[Section]:
-    return [build(organisation, period) for build in SECTIONS.values()]
+    return sections_as_of(organisation, period)[0]
 
 
 def table(organisation: Organisation, period: Period, slug: str) -> Table | None:
-    """One table by its slug, computing only the section it belongs to."""
+    """One table by its slug, computing (or reading from the cache) only its section."""
     if slug not in TABLE_SECTIONS:
         return None
-    section = SECTIONS[TABLE_SECTIONS[slug]](organisation, period)
+    section, _at = _section(TABLE_SECTIONS[slug], organisation, period)
     return next(table for table in section.tables if table.slug == slug)

@@ -1,16 +1,20 @@
 import csv
 import io
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from accounts.access import staff_required
-from certificates.pdf import html_to_pdf
+from documents.services import document_request
 
 from . import tables
+from .apps import STATISTICS_REPORT
 from .forms import PeriodForm
 from .statistics import Period
 
@@ -34,13 +38,16 @@ def _file_name(request: HttpRequest, what: str, period: Period, extension: str) 
 @staff_required
 def statistics(request: HttpRequest) -> HttpResponse:
     form, period = _chosen_period(request)
+    sections, as_of = tables.sections_as_of(request.user.organisation, period)
     return render(
         request,
         "reports/statistics.html",
         {
             "form": form,
             "period": period,
-            "sections": tables.sections(request.user.organisation, period),
+            "sections": sections,
+            "as_of": as_of,
+            "cache_minutes": settings.STATISTICS_CACHE_SECONDS // 60,
             "query": request.GET.urlencode(),
         },
     )
@@ -65,21 +72,29 @@ def table_csv(request: HttpRequest, table: str) -> HttpResponse:
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def report_pdf(request: HttpRequest) -> HttpResponse:
-    """The whole page as an A4 report in Danish, with the organisation's name and the period."""
+    """The whole page as an A4 report, prepared in the task queue (POST); the manager waits
+    on the document's page. The period comes from the query string, as on the page."""
     _form, period = _chosen_period(request)
-    organisation = request.user.organisation
-    with translation.override("da"):
-        html = render_to_string(
-            "reports/pdf/report.html",
+    if request.method == "GET":
+        back = reverse("reports:statistics")
+        return render(
+            request,
+            "documents/request.html",
             {
-                "organisation": organisation,
-                "period": period,
-                "sections": tables.sections(organisation, period),
-                "printed_on": timezone.localdate(),
+                "title": _("Statistics report (PDF) %(period)s") % {"period": period},
+                "back_url": f"{back}?{request.GET.urlencode()}",
             },
         )
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
-    name = _file_name(request, "rapport", period, "pdf")
-    response["Content-Disposition"] = content_disposition_header(True, name)
-    return response
+    document = document_request(
+        kind=STATISTICS_REPORT,
+        owner=request.user,
+        title=f"Statistik {period}",
+        params={
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "filename": _file_name(request, "rapport", period, "pdf"),
+        },
+    )
+    return redirect("documents:detail", pk=document.pk)

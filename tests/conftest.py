@@ -63,6 +63,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # The real password hasher costs a noticeable fraction of a second per user.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Figures counted live: a cached figure would outlive the test that made its data.
+    settings.STATISTICS_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -6,7 +6,10 @@ the personal data but keeps issued certificates, whose frozen snapshot and store
 belong to the youth and must stay verifiable.
 """
 
+import csv
 import datetime as dt
+import io
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -23,7 +26,9 @@ from accounts.models import AccessLogEntry, SignInLink, User
 from accounts.selectors import access_log_for_youth, signin_links_for
 from accounts.services import signin_links_revoke_all
 from certificates.models import Certificate, LearningGoal, ProgressEntry
-from certificates.pdf import html_to_pdf
+from certificates.pdf import html_to_pdf, pdf_attachment
+from documents.models import PreparedDocument
+from documents.services import RenderedDocument
 from placements.models import FollowUp, Placement
 from youth.models import Youth
 
@@ -71,7 +76,27 @@ def _value(obj: models.Model, field: models.Field) -> Any:
 
 
 def _records(objects, field_names: list[str]) -> list[dict[str, Any]]:
-    return [_record(obj, field_names) for obj in objects]
+    """Hundreds of rows on a long course: fields are looked up once per list, and a related
+    object's name (a placement's is three lookups and a translation) once per object."""
+    objects = list(objects)
+    if not objects:
+        return []
+    fields = [objects[0]._meta.get_field(name) for name in field_names]
+    names: dict[tuple[type, int], str] = {}
+    records = []
+    for obj in objects:
+        record = {}
+        for field in fields:
+            related_pk = getattr(obj, field.attname) if field.is_relation else None
+            if related_pk is None:
+                record[field.name] = _value(obj, field)
+                continue
+            key = (field.related_model, related_pk)
+            if key not in names:
+                names[key] = _value(obj, field)
+            record[field.name] = names[key]
+        records.append(record)
+    return records
 
 
 def _record(obj: models.Model, field_names: list[str]) -> dict[str, Any]:
@@ -80,11 +105,26 @@ def _record(obj: models.Model, field_names: list[str]) -> dict[str, Any]:
 
 def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
     """Everything held about one young person, and who has looked at it (GDPR art. 15)."""
-    placements = Placement.objects.filter(youth=youth).select_related("company", "mentor")
+    placements = Placement.objects.filter(youth=youth).select_related("company", "mentor__company")
     goals = LearningGoal.objects.filter(placement__youth=youth).select_related(
-        "placement__company", "placement__youth", "placement__mentor", "assessed_by"
+        "placement__company", "placement__youth", "placement__mentor__company", "assessed_by"
     )
-    access_log = access_log_for_youth(youth_id=youth.pk, organisation_id=youth.organisation_id)
+    # Thousands of rows for a long course: plain values, not model instances.
+    access_log = access_log_for_youth(
+        youth_id=youth.pk, organisation_id=youth.organisation_id
+    ).values_list(
+        "at",
+        "user__first_name",
+        "user__last_name",
+        "user__username",
+        "user__role",
+        "what",
+        "kind",
+        "purpose",
+    )
+    roles = {value: str(label) for value, label in User.Role.choices}
+    kinds = {value: str(label) for value, label in AccessLogEntry.Kind.choices}
+    here = timezone.get_current_timezone()
     return {
         "exported_at": timezone.localtime().isoformat(timespec="seconds"),
         "exported_by": str(by),
@@ -92,7 +132,7 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         "placements": _records(placements, PLACEMENT_FIELDS),
         "follow_ups": _records(
             FollowUp.objects.filter(placement__youth=youth).select_related(
-                "author", "placement__youth", "placement__company", "placement__mentor"
+                "author", "placement__youth", "placement__company", "placement__mentor__company"
             ),
             FOLLOW_UP_FIELDS,
         ),
@@ -118,14 +158,14 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         ),
         "access_log": [
             {
-                "at": timezone.localtime(entry.at).isoformat(timespec="seconds"),
-                "who": str(entry.user),
-                "role": entry.user.get_role_display(),
-                "what": entry.what,
-                "how": entry.get_kind_display(),
-                "purpose": entry.purpose,
+                "at": at.astimezone(here).isoformat(timespec="seconds"),
+                "who": f"{first_name} {last_name}".strip() or username,
+                "role": roles.get(role, role),
+                "what": what,
+                "how": kinds.get(kind, kind),
+                "purpose": purpose,
             }
-            for entry in access_log
+            for at, first_name, last_name, username, role, what, kind, purpose in access_log
         ],
     }
 
@@ -218,9 +258,57 @@ def _readable_log(export: dict[str, Any]) -> list[dict[str, Any]]:
     return [entry | {"at": _readable(at, entry["at"])} for entry in export["access_log"]]
 
 
+# Up to this many access-log rows are printed in the PDF; a longer log is summarised (who
+# looked, what, how often, first and last time) and attached in full as a CSV file.
+ACCESS_LOG_PDF_ROWS = 100
+ACCESS_LOG_CSV_NAME = "adgangslog.csv"
+
+
+@dataclass(frozen=True)
+class AccessSummaryRow:
+    who: str
+    role: str
+    what: str
+    count: int
+    first: str
+    last: str
+
+
+def access_log_summary(log: list[dict[str, Any]]) -> list[AccessSummaryRow]:
+    """One row per person and what they looked at, most looks first. `log` is newest first."""
+    counts = Counter((entry["who"], entry["role"], entry["what"]) for entry in log)
+    first: dict[tuple, str] = {}
+    last: dict[tuple, str] = {}
+    for entry in log:
+        key = (entry["who"], entry["role"], entry["what"])
+        last.setdefault(key, entry["at"])
+        first[key] = entry["at"]
+    return [
+        AccessSummaryRow(*key, count=count, first=first[key], last=last[key])
+        for key, count in counts.most_common()
+    ]
+
+
+def access_log_csv(log: list[dict[str, Any]]) -> bytes:
+    """The whole access log for Danish Excel: UTF-8 with BOM, semicolons."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_("When"), _("Who"), _("Role"), _("What was shown"), _("Why")])
+    writer.writerows(
+        [entry["at"], entry["who"], entry["role"], entry["what"], entry["purpose"]] for entry in log
+    )
+    return buffer.getvalue().encode()
+
+
 def youth_export_pdf(*, export: dict[str, Any]) -> bytes:
-    """The export as a readable Danish PDF, rendered with the certificates' safe fetcher."""
+    """The export as a readable Danish PDF, rendered with the certificates' safe fetcher.
+
+    A long access log would be hundreds of pages: the PDF then shows a summary and carries
+    the full log as an attached CSV file."""
     with translation.override("da"):
+        log = _readable_log(export)
+        long_log = len(log) > ACCESS_LOG_PDF_ROWS
         html = render_to_string(
             "workspace/gdpr/pdf/export.html",
             {
@@ -229,10 +317,25 @@ def youth_export_pdf(*, export: dict[str, Any]) -> bytes:
                     AccessLogEntry._meta.get_field("at"), export["exported_at"]
                 ),
                 "sections": export_sections(export),
-                "access_log": _readable_log(export),
+                "access_log": [] if long_log else log,
+                "access_summary": access_log_summary(log) if long_log else [],
+                "access_count": len(log),
+                "access_csv_name": ACCESS_LOG_CSV_NAME,
             },
         )
-    return html_to_pdf(html)
+        attachments = (
+            [pdf_attachment(access_log_csv(log), name=ACCESS_LOG_CSV_NAME)] if long_log else []
+        )
+    return html_to_pdf(html, attachments=attachments)
+
+
+def gdpr_export_render(document: PreparedDocument) -> RenderedDocument:
+    """The insight export as a prepared document (runs in the task queue)."""
+    youth = Youth.objects.get(
+        pk=document.params["youth_id"], organisation_id=document.organisation_id
+    )
+    export = youth_data_export(youth=youth, by=document.owner)
+    return RenderedDocument(youth_export_pdf(export=export), f"indsigt-{youth.pk}.pdf")
 
 
 def youth_due_for_anonymisation(*, today: dt.date) -> QuerySet[Youth]:

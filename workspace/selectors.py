@@ -8,18 +8,18 @@ import datetime as dt
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
-from certificates.models import AREA_HEADINGS, Area, Certificate, LearningGoal
+from certificates.models import AREA_HEADINGS, Area, Certificate, LearningGoal, ProgressSeen
 from certificates.selectors import (
     certificates_for_user,
     goals_for_user,
-    goals_with_news,
     goals_with_progress,
+    progress_entries_for_user,
 )
-from placements.models import Placement
+from placements.models import FollowUp, Placement
 from placements.selectors import placements_for_user
 from youth.models import Youth
 from youth.selectors import youth_for_user
@@ -30,11 +30,13 @@ DASHBOARD_DAYS = 14
 DASHBOARD_ROWS = 50
 
 
-def _own(user: User, queryset: QuerySet, youth_path: str = "") -> QuerySet:
-    """A caseworker's dashboard shows their own youth; a manager's the whole organisation."""
-    if user.is_caseworker:
-        return queryset.filter(**{f"{youth_path}caseworker": user})
-    return queryset
+def _own(user: User, queryset: QuerySet | Q, youth_path: str = "") -> QuerySet | Q:
+    """A caseworker's dashboard shows their own youth; a manager's the whole organisation.
+    Narrows a queryset, or builds the condition (a Q) for one."""
+    if not user.is_caseworker:
+        return queryset
+    own = Q(**{f"{youth_path}caseworker": user})
+    return queryset & own if isinstance(queryset, Q) else queryset.filter(own)
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class Dashboard:
     active_youth: list[Youth]
     active_youth_count: int
     placements_soon: list[Placement]
-    new_progress: list[LearningGoal]
+    new_progress: list[LearningGoal]  # each with new_entries and latest_entry_at
     without_follow_up: list[Placement]
     to_certify: list[Youth]
 
@@ -74,18 +76,35 @@ def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
         | Q(status=Placement.Status.ACTIVE, ends_on__range=(today, soon))
     ).order_by("starts_on", "pk")
 
-    new_progress = goals_with_news(
-        _own(user, goals_for_user(user), "placement__youth__"), user, since=progress_since
+    # From the new entries (the created_at index) to their goals, not from every goal in
+    # scope to all of its entries: a manager's scope holds tens of thousands of entries.
+    # An entry stays news until the user marks its goal seen (ProgressSeen) after it came in.
+    seen_after = ProgressSeen.objects.filter(
+        user=user, goal=OuterRef("goal_id"), seen_at__gte=OuterRef("created_at")
     )
-
-    without_follow_up = (
-        placements.filter(status=Placement.Status.ACTIVE)
-        .annotate(last_follow_up=Max("follow_ups__held_on"))
+    new_per_goal = list(
+        progress_entries_for_user(user)
         .filter(
-            Q(last_follow_up__lt=quiet_since)
-            | Q(last_follow_up__isnull=True, starts_on__lt=quiet_since)
+            _own(user, Q(), "goal__placement__youth__"),
+            created_at__gt=progress_since,
+            withdrawn_at__isnull=True,
+            author__role=User.Role.MENTOR,
         )
-        .order_by(F("last_follow_up").asc(nulls_first=True), "starts_on")
+        .exclude(Exists(seen_after))
+        .order_by()
+        .values("goal_id")
+        .annotate(n=Count("pk"), latest=Max("created_at"))
+        .order_by("-latest", "-goal_id")[:DASHBOARD_ROWS]
+    )
+    goals_by_pk = goals_for_user(user).in_bulk([row["goal_id"] for row in new_per_goal])
+    new_progress = []
+    for row in new_per_goal:
+        goal = goals_by_pk[row["goal_id"]]
+        goal.new_entries, goal.latest_entry_at = row["n"], row["latest"]
+        new_progress.append(goal)
+
+    without_follow_up = _without_follow_up(
+        placements.filter(status=Placement.Status.ACTIVE), quiet_since=quiet_since
     )
 
     # Assessed goals that are on no valid certificate yet.
@@ -112,10 +131,36 @@ def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
         active_youth=list(active_youth[:DASHBOARD_ROWS]),
         active_youth_count=active_youth.count(),
         placements_soon=list(placements_soon[:DASHBOARD_ROWS]),
-        new_progress=list(new_progress[:DASHBOARD_ROWS]),
-        without_follow_up=list(without_follow_up[:DASHBOARD_ROWS]),
+        new_progress=new_progress,
+        without_follow_up=without_follow_up,
         to_certify=to_certify,
     )
+
+
+def _without_follow_up(active: QuerySet[Placement], *, quiet_since: dt.date) -> list[Placement]:
+    """Running placements with no follow-up since `quiet_since` (that started before it),
+    those never followed up first, then the longest quiet.
+
+    The last follow-up of every running placement in one grouped query, the choice in
+    Python, then only the rows shown: a manager's scope runs a thousand placements, and a
+    subquery per placement in the filter and the sort costs several probes each."""
+    last = dict(
+        FollowUp.objects.filter(placement__in=active.values("pk"))
+        .order_by()
+        .values_list("placement_id")
+        .annotate(last=Max("held_on"))
+    )
+    quiet = [
+        (last.get(pk), starts_on, pk)
+        for pk, starts_on in active.values_list("pk", "starts_on")
+        if (last.get(pk) or starts_on) < quiet_since
+    ]
+    never_first = sorted(quiet, key=lambda row: (row[0] is not None, row[0] or row[1], row[1]))
+    shown = [pk for _last, _starts_on, pk in never_first[:DASHBOARD_ROWS]]
+    by_pk = active.in_bulk(shown)
+    for pk in shown:
+        by_pk[pk].last_follow_up = last.get(pk)
+    return [by_pk[pk] for pk in shown]
 
 
 @dataclass(frozen=True)

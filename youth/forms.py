@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import DATE_INPUT_FORMATS, DateInput
+from accounts.forms import DATE_INPUT_FORMATS, DateInput, FastSelect
 from accounts.models import Organisation, User
 
 from .models import Youth
@@ -116,7 +116,10 @@ class YouthFilterForm(forms.Form):
     caseworker = forms.ModelChoiceField(
         label=_("Caseworker"), queryset=User.objects.none(), required=False, empty_label=_("All")
     )
-    company = forms.TypedChoiceField(label=_("Company"), coerce=int, required=False)
+    # Hundreds of companies in a big organisation: options written without a template each.
+    company = forms.TypedChoiceField(
+        label=_("Company"), coerce=int, required=False, widget=FastSelect
+    )
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
 
     def __init__(self, *args, organisation_id: int, companies: list[tuple[int, str]], **kwargs):

@@ -14,4 +14,10 @@ urlpatterns = [
         views.invite_revoke,
         name="invite_revoke",
     ),
+    path("invitation/mentor/<int:mentor_pk>/", views.invite_mentor, name="invite_mentor"),
+    path(
+        "invitation/mentor/<int:mentor_pk>/tilbagekald/<int:link_pk>/",
+        views.invite_mentor_revoke,
+        name="invite_mentor_revoke",
+    ),
 ]

@@ -20,6 +20,7 @@ from accounts.services import (
     signin_link_revoke,
     signin_link_url,
 )
+from companies.selectors import get_mentor_for_user
 from companies.services import CompanyError, mentor_signin_link_create
 from placements.models import Placement
 from placements.selectors import get_placement_for_user
@@ -53,14 +54,9 @@ def _log_mentor_view(user: User, placement: Placement, what: str) -> None:
 # The caseworker invites the mentor --------------------------------------------------------
 
 
-@never_cache  # the response holds a new sign-in link
-@caseworker_required
-@require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest, placement_pk: int) -> HttpResponse:
-    """The mentor's sign-in links. A new link is shown once, as a link and a QR code."""
-    placement = get_placement_for_user(request.user, placement_pk, write=True)
-    mentor = placement.mentor
-    context = {"placement": placement, "mentor": mentor}
+def _invitation_page(request: HttpRequest, mentor, context: dict) -> HttpResponse:
+    """The mentor's sign-in links. A new link (POST) is shown once, as a link and a QR code."""
+    context["mentor"] = mentor
     if mentor is not None and request.method == "POST":
         try:
             link, path = mentor_signin_link_create(mentor=mentor, by=request.user)
@@ -77,8 +73,43 @@ def invite(request: HttpRequest, placement_pk: int) -> HttpResponse:
             mentor.refresh_from_db(fields=["user"])
     if mentor is not None:
         context["links"] = signin_links_for(mentor.user_id)[:INVITATION_LINKS_SHOWN]
-    _log_mentor_view(request.user, placement, "Invitation af mentor")
     return render(request, "certificates/mentor/invite.html", context)
+
+
+@never_cache  # the response holds a new sign-in link
+@caseworker_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest, placement_pk: int) -> HttpResponse:
+    """Invite the placement's mentor, from the placement page."""
+    placement = get_placement_for_user(request.user, placement_pk, write=True)
+    _log_mentor_view(request.user, placement, "Invitation af mentor")
+    return _invitation_page(
+        request,
+        placement.mentor,
+        {
+            "placement": placement,
+            "revoke_url_name": "mentor:invite_revoke",
+            "owner_pk": placement.pk,
+        },
+    )
+
+
+@never_cache  # the response holds a new sign-in link
+@caseworker_required
+@require_http_methods(["GET", "POST"])
+def invite_mentor(request: HttpRequest, mentor_pk: int) -> HttpResponse:
+    """Invite a mentor from the company page, before (or without) a placement. Shows no
+    young person's data, so nothing is access-logged."""
+    mentor = get_mentor_for_user(request.user, mentor_pk, write=True)
+    return _invitation_page(
+        request,
+        mentor,
+        {
+            "company": mentor.company,
+            "revoke_url_name": "mentor:invite_mentor_revoke",
+            "owner_pk": mentor.pk,
+        },
+    )
 
 
 @caseworker_required
@@ -90,6 +121,16 @@ def invite_revoke(request: HttpRequest, placement_pk: int, link_pk: int) -> Http
     signin_link_revoke(link=link)
     messages.success(request, _("The link is revoked. It can no longer be used to sign in."))
     return redirect("mentor:invite", placement_pk=placement.pk)
+
+
+@caseworker_required
+@require_POST
+def invite_mentor_revoke(request: HttpRequest, mentor_pk: int, link_pk: int) -> HttpResponse:
+    mentor = get_mentor_for_user(request.user, mentor_pk, write=True)
+    link = get_object_or_404(SignInLink, pk=link_pk, user_id=mentor.user_id)
+    signin_link_revoke(link=link)
+    messages.success(request, _("The link is revoked. It can no longer be used to sign in."))
+    return redirect("mentor:invite_mentor", mentor_pk=mentor.pk)
 
 
 # The mentor's own pages -------------------------------------------------------------------

@@ -5,6 +5,7 @@ rows. The definitions are written for managers in `docs/statistics.md` and on th
 """
 
 import datetime as dt
+import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,16 +17,14 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
-    IntegerField,
     OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
     Window,
 )
 from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, Coalesce, Lag, TruncMonth
+from django.db.models.functions import Cast, Coalesce, FirstValue, Lag, RowNumber, TruncMonth
 from django.utils import timezone
 
 from accounts.models import Organisation
@@ -205,27 +204,32 @@ def progression_figures(*, organisation: Organisation, period: Period) -> Progre
         .annotate(n=Count("pk"))
         .order_by()
     }
-    entries = ProgressEntry.objects.filter(
-        goal=OuterRef("pk"), withdrawn_at__isnull=True, observed_on__range=period.as_range
-    )
-    first_to_last = ("observed_on", "created_at", "pk")
-    change = (
-        goals.filter(Exists(entries))
+    # One pass over the period's entries, numbered per goal: the first and the last level
+    # seen and the number of entries (not three correlated subqueries per goal).
+    first_to_last = [F("observed_on").asc(), F("created_at").asc(), F("pk").asc()]
+    last_to_first = [F("observed_on").desc(), F("created_at").desc(), F("pk").desc()]
+    per_goal = F("goal_id")
+    goals_seen = (
+        ProgressEntry.objects.filter(
+            goal__placement__organisation=organisation,
+            withdrawn_at__isnull=True,
+            observed_on__range=period.as_range,
+        )
         .annotate(
-            entry_count=Subquery(
-                entries.order_by().values("goal").annotate(n=Count("pk")).values("n"),
-                output_field=IntegerField(),
-            ),
-            first_level=Subquery(entries.order_by(*first_to_last).values("level")[:1]),
-            last_level=Subquery(
-                entries.order_by(*(f"-{field}" for field in first_to_last)).values("level")[:1]
-            ),
+            entry_count=Window(Count("pk"), partition_by=per_goal),
+            first_level=Window(FirstValue("level"), partition_by=per_goal, order_by=first_to_last),
+            last_level=Window(FirstValue("level"), partition_by=per_goal, order_by=last_to_first),
+            number=Window(RowNumber(), partition_by=per_goal, order_by=first_to_last),
         )
-        .aggregate(
-            measured=Count("pk", filter=Q(entry_count__gte=2)),
-            rose=Count("pk", filter=Q(entry_count__gte=2, last_level__gt=F("first_level"))),
-        )
+        .filter(number=1)
+        .values_list("entry_count", "first_level", "last_level")
     )
+    measured = rose = 0
+    for entry_count, first_level, last_level in goals_seen:
+        if entry_count >= 2:
+            measured += 1
+            rose += last_level > first_level
+    change = {"measured": measured, "rose": rose}
     points = DecimalField(max_digits=8, decimal_places=1)
     average_points = (
         Certificate.objects.filter(organisation=organisation, issued_on__range=period.as_range)
@@ -347,7 +351,9 @@ def follow_up_figures(*, organisation: Organisation, period: Period) -> FollowUp
             "pk", filter=~Q(Exists(follow_ups.filter(placement=OuterRef("pk"))))
         ),
     )
-    gaps = (
+    # The window runs once: the gaps are read and counted here, their median taken in Python
+    # (the same exact median as the database's: the middle value or the mean of the two).
+    gaps = sorted(
         follow_ups.annotate(
             previous=Window(
                 Lag("held_on"), partition_by=F("placement_id"), order_by=[F("held_on"), F("pk")]
@@ -355,5 +361,10 @@ def follow_up_figures(*, organisation: Organisation, period: Period) -> FollowUp
         )
         .annotate(days=DaysBetween("held_on", "previous"))
         .filter(previous__isnull=False)
+        .values_list("days", flat=True)
     )
-    return FollowUpFigures(**counts, gaps=gaps.count(), median_days=median(gaps, "days"))
+    return FollowUpFigures(
+        **counts,
+        gaps=len(gaps),
+        median_days=float(statistics.median(gaps)) if gaps else None,
+    )

@@ -86,7 +86,9 @@ def test_1_caseworker_sets_up_a_youth_company_placement_and_goals(
     page.get_by_role("link", name="Unge", exact=True).click()
     page.get_by_role("link", name="Sofie Jensen").click()
     page.get_by_role("link", name="Ny praktik").click()
-    page.get_by_label("Virksomhed").select_option(label="Brugsen Herning")
+    # Choosing the company reloads the mentor list with that company's mentors (htmx).
+    with page.expect_response(lambda response: "/praktikker/ny/" in response.url):
+        page.get_by_label("Virksomhed").select_option(label="Brugsen Herning")
     page.get_by_label("Mentor").select_option(label="Lone Madsen (Brugsen Herning)")
     page.get_by_label("Type").select_option("virksomhedspraktik")
     page.get_by_label("Startdato").fill(today.isoformat())

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from documents.models import PreparedDocument
 from placements.models import Placement
 from tests.factories import UserFactory
 
@@ -137,11 +138,20 @@ def test_unknown_csv_table_is_404(client, manager):
     assert client.get(reverse("reports:csv", args=["nothing"])).status_code == 404
 
 
-def test_pdf_report_names_the_organisation_and_the_period(client, manager, some_data):
+def test_pdf_report_names_the_organisation_and_the_period(
+    client, manager, some_data, django_capture_on_commit_callbacks
+):
     client.force_login(manager)
-    response = client.get(reverse("reports:pdf"), YEAR_2025)
+    url = f"{reverse('reports:pdf')}?period=year&year=2025"
+    # Prepared by a task (run in-process here, when the request's transaction commits).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    document = PreparedDocument.objects.get(owner=manager)
+    assert response.url == reverse("documents:detail", args=[document.pk])
+    response = client.get(reverse("documents:download", args=[document.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    content = b"".join(response.streaming_content)
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     assert "NextJob Herning" in text
     assert "1.1.2025–31.12.2025" in text
     assert "Ordinært job" in text and "Sådan er tallene opgjort" in text

@@ -18,6 +18,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import Client
+from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
 
@@ -28,6 +29,7 @@ from certificates.services import issuing
 from certificates.services.credentials import credential_key_rotate
 from certificates.services.goals import goal_package_create
 from certificates.services.issuing import certificate_draft_save, certificate_issue
+from documents.models import PreparedDocument
 from tests.factories import (
     CaseworkerFactory,
     CompanyFactory,
@@ -74,6 +76,7 @@ class OrgWorld:
     other_youth_user: User
     other_mentor_user: User
     secrets: dict
+    document: PreparedDocument
 
 
 @dataclass
@@ -199,7 +202,27 @@ def build_org_world(tag: str, code: str) -> OrgWorld:
         other_youth_user=other_youth_user,
         other_mentor_user=other_mentor_user,
         secrets=secrets,
+        document=_ready_document(caseworker, youth),
     )
+
+
+def _ready_document(owner: User, youth) -> PreparedDocument:
+    """A prepared GDPR export of the youth, private to the caseworker who asked for it."""
+    document = PreparedDocument(
+        organisation=owner.organisation,
+        owner=owner,
+        kind="gdpr-export",
+        title=f"Indsigt {youth.full_name}",
+        params={"youth_id": youth.pk},
+        youth_id=youth.pk,
+        status=PreparedDocument.Status.READY,
+        ready_at=timezone.now(),
+        expires_at=timezone.now() + dt.timedelta(hours=1),
+        filename="indsigt.pdf",
+    )
+    document.file.save("indsigt.pdf", ContentFile(blank_pdf()), save=False)
+    document.save()
+    return document
 
 
 @pytest.fixture

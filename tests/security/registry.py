@@ -83,6 +83,9 @@ SPECS: dict[str, Spec] = {
     "workspace:youth_detail": Spec(kwargs=pk("youth"), readers=STAFF),
     "workspace:youth_export_json": Spec(kwargs=pk("youth"), readers=CW),
     "workspace:youth_export_pdf": Spec(kwargs=pk("youth"), readers=CW),
+    # A prepared document (GDPR export, statistics report) is private to who asked for it.
+    "documents:detail": Spec(kwargs=pk("document"), readers=CW),
+    "documents:download": Spec(kwargs=pk("document"), readers=CW),
     "workspace:youth_access_log": Spec(kwargs=pk("youth"), readers=STAFF),
     "workspace:company_detail": Spec(kwargs=pk("company"), readers=STAFF),
     "workspace:placement_detail": Spec(kwargs=pk("placement"), readers=STAFF),
@@ -153,6 +156,11 @@ SPECS: dict[str, Spec] = {
     "mentor:invite": Spec(kwargs=pk("placement", "placement_pk"), readers=CW),
     "mentor:invite_revoke": Spec(
         kwargs=lambda w: {"placement_pk": w.a.placement.pk, "link_pk": w.a.mentor_link.pk},
+        writers=CW,
+    ),
+    "mentor:invite_mentor": Spec(kwargs=pk("mentor", "mentor_pk"), readers=CW),
+    "mentor:invite_mentor_revoke": Spec(
+        kwargs=lambda w: {"mentor_pk": w.a.mentor.pk, "link_pk": w.a.mentor_link.pk},
         writers=CW,
     ),
     # certificates

@@ -33,7 +33,7 @@ YOUTH_PAGES = [
     ("workspace:placement_detail", "caseworker"),
     ("workspace:youth_access_log", "manager"),
     ("workspace:youth_export_json", "caseworker"),
-    ("workspace:youth_export_pdf", "caseworker"),
+    ("documents:download", "caseworker"),
     ("goals:detail", "caseworker"),
     ("mentor:placement", "mentor"),
     ("me:home", "youth"),

@@ -16,6 +16,7 @@ from accounts.models import AccessLogEntry, SignInLink
 from accounts.services import access_log_record
 from certificates.models import Certificate, ProgressEntry
 from certificates.services.issuing import certificate_revoke
+from documents.models import PreparedDocument
 from placements.models import FollowUp
 from workspace.gdpr import youth_anonymise, youth_data_export, youth_due_for_anonymisation
 from youth.models import Youth
@@ -83,7 +84,9 @@ def test_each_export_writes_an_access_log_row(world):
     assert rows.first().what in {entry["what"] for entry in export["access_log"]}
 
 
-def test_pdf_export_is_readable_danish_with_name_and_access_log(world):
+def test_pdf_export_is_readable_danish_with_name_and_access_log(
+    world, django_capture_on_commit_callbacks
+):
     a = world.a
     access_log_record(
         user=a.manager,
@@ -92,10 +95,15 @@ def test_pdf_export_is_readable_danish_with_name_and_access_log(world):
         what="Statistikopslag",
     )
     client = client_for(a.caseworker)
-    response = client.get(reverse("workspace:youth_export_pdf", kwargs={"pk": a.youth.pk}))
+    # Prepared by a task (run in-process here, when the request's transaction commits).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("workspace:youth_export_pdf", kwargs={"pk": a.youth.pk}))
+    document = PreparedDocument.objects.get(pk=response.url.split("/")[-2])
+    response = client.get(reverse("documents:download", args=[document.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    content = b"".join(response.streaming_content)
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
     text = " ".join(text.split())
     assert a.secrets["first_name"] in text
     assert a.secrets["last_name"] in text
