@@ -14,6 +14,7 @@ urlpatterns = [
     path("min-side/", include("certificates.urls.me")),
     path("v/", include("certificates.urls.verify")),
     path("statistik/", include("reports.urls")),
+    path("rapporter/", include("reports.progress_urls")),
     path("sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ phone too; the same numbers stand in a table beside the chart for screen readers
 """
 
 from collections.abc import Sequence
+from datetime import date
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -85,4 +86,100 @@ def bar_chart(
         height=height,
         title=title,
         body=body,
+    )
+
+
+# A goal's progression over time: a step line through the levels observed ----------------
+
+STEP_WIDTH = 360
+STEP_HEIGHT = 96
+STEP_LEFT = 78  # room for the level names
+STEP_TOP = 8
+STEP_ROW = 24  # between two levels
+STEP_DOT = 4
+
+
+def _x(day: date, start: date, end: date) -> float:
+    span = max((end - start).days, 1)
+    share = min(max((day - start).days / span, 0), 1)
+    return round(STEP_LEFT + share * (STEP_WIDTH - STEP_LEFT - 10), 1)
+
+
+def _y(level: int) -> int:
+    return STEP_TOP + (3 - level) * STEP_ROW + 6
+
+
+def progression_chart(
+    *,
+    chart_id: str,
+    title: str,
+    points: Sequence[tuple[date, int]],
+    start: date,
+    end: date,
+    level_names: Sequence[str],
+) -> SafeString:
+    """A small step chart of the levels observed on a goal between `start` and `end`.
+
+    `points` are (day, level) in date order; `level_names` the names of levels 1–3. The
+    SVG's <title> names the goal and its <desc> lists every point in words, so the chart
+    has alternative text in the tagged PDF and for screen readers on the page."""
+    coordinates = [(_x(day, start, end), _y(level)) for day, level in points]
+    path = ""
+    for index, (x, y) in enumerate(coordinates):
+        if index == 0:
+            path = f"M{x} {y}"
+        else:
+            path += f" H{x} V{y}"
+    if coordinates:
+        path += f" H{_x(end, start, end)}"
+    described = ", ".join(
+        f"{level_names[level - 1]} {day.day}.{day.month}.{day.year}" for day, level in points
+    )
+    grid = format_html_join(
+        "",
+        '<text x="0" y="{}" font-size="11" fill="{}">{}</text>'
+        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#ced4da" stroke-width="1"></line>',
+        (
+            (
+                _y(level) + 4,
+                TEXT_COLOUR,
+                level_names[level - 1],
+                STEP_LEFT,
+                STEP_WIDTH - 10,
+                _y(level),
+                _y(level),
+            )
+            for level in (3, 2, 1)
+        ),
+    )
+    dots = format_html_join(
+        "",
+        '<circle cx="{}" cy="{}" r="{}" fill="{}"></circle>',
+        ((x, y, STEP_DOT, BAR_COLOUR) for x, y in coordinates),
+    )
+    axis_y = STEP_TOP + 3 * STEP_ROW + 10
+    return format_html(
+        '<svg class="progression-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
+        'aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {width} {height}" '
+        'width="{width}" height="{height}" font-family="system-ui, sans-serif">'
+        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{grid}'
+        '<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"></path>{dots}'
+        '<text x="{left}" y="{axis}" font-size="10" fill="{text}">{start}</text>'
+        '<text x="{right}" y="{axis}" font-size="10" fill="{text}" text-anchor="end">{end}</text>'
+        "</svg>",
+        id=chart_id,
+        width=STEP_WIDTH,
+        height=STEP_HEIGHT,
+        title=title,
+        desc=described or "–",
+        grid=grid,
+        path=path or "M0 0",
+        colour=BAR_COLOUR,
+        dots=dots,
+        left=STEP_LEFT,
+        right=STEP_WIDTH - 10,
+        axis=axis_y,
+        text=TEXT_COLOUR,
+        start=f"{start.day}.{start.month}.{start.year}",
+        end=f"{end.day}.{end.month}.{end.year}",
     )
