@@ -91,22 +91,9 @@ def bar_chart(
 
 # A goal's progression over time: a step line through the levels observed ----------------
 
-STEP_WIDTH = 360
-STEP_HEIGHT = 96
-STEP_LEFT = 78  # room for the level names
-STEP_TOP = 8
-STEP_ROW = 24  # between two levels
-STEP_DOT = 4
-
-
-def _x(day: date, start: date, end: date) -> float:
-    span = max((end - start).days, 1)
-    share = min(max((day - start).days / span, 0), 1)
-    return round(STEP_LEFT + share * (STEP_WIDTH - STEP_LEFT - 10), 1)
-
-
-def _y(level: int) -> int:
-    return STEP_TOP + (3 - level) * STEP_ROW + 6
+STEP_TOP = 6
+STEP_ROW = 16  # between two levels
+STEP_DOT = 3
 
 
 def progression_chart(
@@ -117,69 +104,78 @@ def progression_chart(
     start: date,
     end: date,
     level_names: Sequence[str],
+    labelled: bool = True,
 ) -> SafeString:
     """A small step chart of the levels observed on a goal between `start` and `end`.
 
     `points` are (day, level) in date order; `level_names` the names of levels 1–3. The
     SVG's <title> names the goal and its <desc> lists every point in words, so the chart
-    has alternative text in the tagged PDF and for screen readers on the page."""
-    coordinates = [(_x(day, start, end), _y(level)) for day, level in points]
+    has alternative text in the tagged PDF and for screen readers on the page. Without
+    `labelled` it draws no text at all (a sparkline beside a table's words: text in SVG is
+    what makes a PDF with sixty charts slow)."""
+    left = 72 if labelled else 4
+    width = 360 if labelled else 150
+    height = STEP_TOP * 2 + 2 * STEP_ROW + (16 if labelled else 0)
+    span = max((end - start).days, 1)
+
+    def x(day: date) -> float:
+        share = min(max((day - start).days / span, 0), 1)
+        return round(left + share * (width - left - 6), 1)
+
+    def y(level: int) -> int:
+        return STEP_TOP + (3 - level) * STEP_ROW
+
     path = ""
-    for index, (x, y) in enumerate(coordinates):
-        if index == 0:
-            path = f"M{x} {y}"
-        else:
-            path += f" H{x} V{y}"
-    if coordinates:
-        path += f" H{_x(end, start, end)}"
+    for index, (day, level) in enumerate(points):
+        path += f"M{x(day)} {y(level)}" if index == 0 else f" H{x(day)} V{y(level)}"
+    if path:
+        path += f" H{x(end)}"
     described = ", ".join(
         f"{level_names[level - 1]} {day.day}.{day.month}.{day.year}" for day, level in points
     )
     grid = format_html_join(
         "",
-        '<text x="0" y="{}" font-size="11" fill="{}">{}</text>'
         '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#ced4da" stroke-width="1"></line>',
-        (
-            (
-                _y(level) + 4,
-                TEXT_COLOUR,
-                level_names[level - 1],
-                STEP_LEFT,
-                STEP_WIDTH - 10,
-                _y(level),
-                _y(level),
-            )
-            for level in (3, 2, 1)
-        ),
+        ((left, width - 6, y(level), y(level)) for level in (3, 2, 1)),
     )
+    labels = ""
+    if labelled:
+        axis = y(1) + 16
+        labels = format_html_join(
+            "",
+            '<text x="{}" y="{}" font-size="11" fill="{}"{}>{}</text>',
+            [(0, y(level) + 4, TEXT_COLOUR, "", level_names[level - 1]) for level in (3, 2, 1)]
+            + [
+                (left, axis, TEXT_COLOUR, "", f"{start.day}.{start.month}.{start.year}"),
+                (
+                    width - 6,
+                    axis,
+                    TEXT_COLOUR,
+                    format_html(' text-anchor="end"'),
+                    f"{end.day}.{end.month}.{end.year}",
+                ),
+            ],
+        )
     dots = format_html_join(
         "",
         '<circle cx="{}" cy="{}" r="{}" fill="{}"></circle>',
-        ((x, y, STEP_DOT, BAR_COLOUR) for x, y in coordinates),
+        ((x(day), y(level), STEP_DOT, BAR_COLOUR) for day, level in points),
     )
-    axis_y = STEP_TOP + 3 * STEP_ROW + 10
     return format_html(
         '<svg class="progression-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
         'aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {width} {height}" '
         'width="{width}" height="{height}" font-family="system-ui, sans-serif">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{grid}'
-        '<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"></path>{dots}'
-        '<text x="{left}" y="{axis}" font-size="10" fill="{text}">{start}</text>'
-        '<text x="{right}" y="{axis}" font-size="10" fill="{text}" text-anchor="end">{end}</text>'
+        '<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"></path>{dots}{labels}'
         "</svg>",
         id=chart_id,
-        width=STEP_WIDTH,
-        height=STEP_HEIGHT,
+        width=width,
+        height=height,
         title=title,
         desc=described or "–",
         grid=grid,
         path=path or "M0 0",
         colour=BAR_COLOUR,
         dots=dots,
-        left=STEP_LEFT,
-        right=STEP_WIDTH - 10,
-        axis=axis_y,
-        text=TEXT_COLOUR,
-        start=f"{start.day}.{start.month}.{start.year}",
-        end=f"{end.day}.{end.month}.{end.year}",
+        labels=labels,
     )

@@ -31,6 +31,7 @@ def goal_chart(goal: dict, index: int, start: date, end: date):
         start=start,
         end=end,
         level_names=level_names(),
+        labelled=False,
     )
 
 
