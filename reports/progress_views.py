@@ -13,8 +13,10 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.errors import form_show_error
 from accounts.models import User
 from accounts.services import access_log_record
+from youth.selectors import youth_for_user
 
 from .models import ProgressReport
+from .portfolio import portfolio_zip
 from .progress_forms import ProgressReportForm, ShareForm
 from .progress_pdf import progress_report_pdf_render
 from .selectors import (
@@ -169,3 +171,18 @@ def my_reports(request: HttpRequest) -> HttpResponse:
         "reports/progress/mine.html",
         {"reports": reports, "status": ProgressReport.Status},
     )
+
+
+@login_required
+@require_GET
+def portfolio(request: HttpRequest) -> HttpResponse:
+    """ "Min kompetencemappe": the young person's own certificates, overview and JSON."""
+    youth = youth_for_user(request.user).first() if request.user.is_youth else None
+    if youth is None:
+        raise Http404
+    archive = portfolio_zip(request.user, youth)
+    _log(request.user, youth, "Min kompetencemappe hentet (ZIP)")
+    response = HttpResponse(archive, content_type="application/zip")
+    name = f"kompetencemappe-{timezone.localdate():%Y%m%d}.zip"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response

@@ -166,6 +166,8 @@ SPECS: dict[str, Spec] = {
     "progress:preview": Spec(kwargs=pk("report_draft"), readers=CW),
     "progress:share": Spec(kwargs=pk("report_draft"), writers=CW),
     "progress:pdf": Spec(kwargs=pk("report"), readers=STAFF | {"youth"}),
+    # "Min kompetencemappe": the signed-in young person's own ZIP
+    "progress:portfolio": role_level(YOUTHS),
     # public verification (prints the name on the certificate, nothing sensitive)
     "verify:lookup": public(),
     "verify:detail": public(
