@@ -196,6 +196,10 @@ def _check_hours_author(placement: Placement, by: User) -> None:
     if by.is_mentor:
         if placement.mentor is None or placement.mentor.user_id != by.pk:
             raise PlacementError(_("You can only record hours on your own placements."))
+        if not placement.mentor_may_log_on(timezone.localdate()):
+            raise PlacementError(
+                _("The placement is not running. Your contact at the municipality records it.")
+            )
         return
     if not (by.is_caseworker and by.organisation_id == placement.organisation_id):
         raise PlacementError(_("You may not record hours on this placement."))

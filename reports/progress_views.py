@@ -15,7 +15,6 @@ from accounts.models import User
 from accounts.services import access_log_record
 from youth.selectors import youth_for_user
 
-from .models import ProgressReport
 from .portfolio import portfolio_zip
 from .progress_forms import ProgressReportForm, ShareForm
 from .progress_pdf import progress_report_pdf_render
@@ -163,13 +162,11 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     """The young person's own shared reports."""
     if not request.user.is_youth:
         raise Http404
-    reports = list(progress_reports_for_user(request.user))
-    for report in reports[:1]:
-        _log(request.user, report, "Egne progressionsrapporter")
+    youth = youth_for_user(request.user).first()
+    if youth is not None:
+        _log(request.user, youth, "Egne progressionsrapporter")
     return render(
-        request,
-        "reports/progress/mine.html",
-        {"reports": reports, "status": ProgressReport.Status},
+        request, "reports/progress/mine.html", {"reports": progress_reports_for_user(request.user)}
     )
 
 

@@ -112,3 +112,15 @@ def test_mentor_cannot_record_on_a_placement_of_another_company(client, running,
     mentor = MentorUserFactory(organisation=organisation, mentor=placement.mentor)
     client.force_login(mentor)
     assert _post(client, running).status_code == 404
+
+
+def test_mentor_cannot_record_after_the_placement_has_ended(client, mentor_user, running):
+    running.status = "completed"
+    running.starts_on = timezone.localdate() - dt.timedelta(weeks=30)
+    running.ends_on = timezone.localdate() - dt.timedelta(weeks=20)
+    running.save()
+    client.force_login(mentor_user)
+    response = _post(client, running, week=_week(21))
+    assert response.status_code == 400
+    assert "Praktikken er ikke i gang." in response.content.decode()
+    assert not WeeklyHours.objects.exists()

@@ -16,6 +16,7 @@ from accounts.models import Organisation, User
 from certificates.models import Area, LearningGoal, Level, ProgressEntry
 from companies.models import Company, Industry, Mentor
 from placements.models import Placement, WeeklyHours
+from reports.portfolio import overview_pdf, portfolio_data
 from reports.progress_pdf import progress_report_pdf_render
 from reports.services import progress_report_save, progress_report_snapshot
 from youth.models import Youth
@@ -73,6 +74,11 @@ class Command(BaseCommand):
             start = time.perf_counter()
             pdf = progress_report_pdf_render(snapshot)
             render_times.append(time.perf_counter() - start)
+        overview_times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            overview_pdf(portfolio_data(youth.user, youth))
+            overview_times.append(time.perf_counter() - start)
         total = statistics.median(snapshot_times) + statistics.median(render_times)
         self.stdout.write(
             f"youth with {PLACEMENTS} placements and {PLACEMENTS * GOALS_PER_PLACEMENT} goals, "
@@ -83,6 +89,10 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"median render (tagged PDF):  {statistics.median(render_times) * 1000:.1f} ms"
+        )
+        self.stdout.write(
+            f"median overview PDF of Min kompetencemappe (queries and render): "
+            f"{statistics.median(overview_times) * 1000:.1f} ms"
         )
         self.stdout.write(f"load average (1 min) on this machine: {os.getloadavg()[0]:.1f}")
         self.stdout.write(
@@ -107,7 +117,11 @@ def _data() -> tuple[User, Youth, list[ProgressEntry]]:
         role=User.Role.MENTOR,
         organisation=organisation,
     )
+    youth_user = User.objects.create(
+        username="benchmark-report-youth", role=User.Role.YOUTH, organisation=organisation
+    )
     youth = Youth.objects.create(
+        user=youth_user,
         organisation=organisation,
         caseworker=caseworker,
         first_name="Mikkel",
