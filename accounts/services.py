@@ -29,13 +29,17 @@ PURPOSES = {
 }
 
 
-def access_log_record(*, user: User, youth_id: int, organisation_id: int, what: str) -> None:
-    """Write one access-log row: who opened which young person's data, what, and why."""
+def access_log_record(
+    *, user: User, youth_id: int, organisation_id: int, what: str, purpose: str = ""
+) -> None:
+    """Write one access-log row: who opened which young person's data, what, and why (the
+    role's usual purpose unless a page states a narrower one)."""
     _access_log_write(
         user=user,
         youths=[(youth_id, organisation_id)],
         what=what,
         kind=AccessLogEntry.Kind.RECORD,
+        purpose=purpose,
     )
 
 
@@ -47,7 +51,7 @@ def access_log_record_many(*, user: User, youths: Iterable[tuple[int, int]], wha
 
 
 def _access_log_write(
-    *, user: User, youths: Iterable[tuple[int, int]], what: str, kind: str
+    *, user: User, youths: Iterable[tuple[int, int]], what: str, kind: str, purpose: str = ""
 ) -> None:
     # The address of the request being served (ClientAddressMiddleware); None outside one.
     address = current_client_address.get() or None
@@ -57,7 +61,7 @@ def _access_log_write(
             youth_id=youth_id,
             organisation_id=organisation_id,
             what=what[:200],
-            purpose=PURPOSES[user.role],
+            purpose=(purpose or PURPOSES[user.role])[:200],
             kind=kind,
             address=address,
         )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("ob/", include("certificates.urls.credentials")),
     path("statistik/", include("reports.urls")),
     path("dokumenter/", include("documents.urls")),
+    path("rapporter/", include("reports.progress_urls")),
     path("sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

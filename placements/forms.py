@@ -5,14 +5,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.errors import form_show_error
-from accounts.forms import DateInput
+from accounts.forms import DateField, DateInput
 from accounts.models import User
 from companies.models import Company
 from companies.selectors import companies_for_user, mentors_for_user
 from youth.models import Youth
 from youth.selectors import youth_for_user
 
-from .models import FollowUp, Placement
+from .models import FollowUp, Placement, WeeklyHours
 from .services import PLACEMENT_FIELDS, PlacementError, placement_period_check
 
 
@@ -186,3 +186,27 @@ class FollowUpForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].initial = timezone.localdate()
         self.fields["kind"].choices = FollowUp.Kind.choices
+
+
+class WeeklyHoursForm(forms.Form):
+    """One week's attendance and hours: one tap for the mentor, the numbers prefilled."""
+
+    week = DateField(label=_("Week (any day in it)"))
+    attendance = forms.ChoiceField(
+        label=_("Attendance"), choices=WeeklyHours.Attendance.choices, widget=forms.RadioSelect
+    )
+    hours_worked = forms.DecimalField(
+        label=_("Hours worked"),
+        min_value=0,
+        max_value=99,
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+    )
+    days_attended = forms.IntegerField(label=_("Days attended"), min_value=0, max_value=7)
+    days_planned = forms.IntegerField(label=_("Days planned"), min_value=1, max_value=7)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name != "attendance":
+                field.widget.attrs["class"] = "form-control"

@@ -189,3 +189,46 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.held_on}"
+
+
+class WeeklyHours(models.Model):
+    """Hours worked and days attended in one week of a placement. Append-only: the newest
+    entry for a week is the one that counts, so a correction is a new entry."""
+
+    class Attendance(models.TextChoices):
+        AS_AGREED = "as_agreed", _("Attended as agreed")
+        FEWER_DAYS = "fewer_days", _("Fewer days")
+        ABSENT = "absent", _("Did not attend")
+
+    placement = models.ForeignKey(Placement, on_delete=models.PROTECT, related_name="weekly_hours")
+    week_starts_on = models.DateField(_("week"))  # always a Monday
+    hours_worked = models.DecimalField(
+        _("hours worked"), max_digits=4, decimal_places=1, validators=[MinValueValidator(0)]
+    )
+    attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices)
+    days_attended = models.PositiveSmallIntegerField(
+        _("days attended"), validators=[MaxValueValidator(7)]
+    )
+    days_planned = models.PositiveSmallIntegerField(
+        _("days planned"), validators=[MinValueValidator(1), MaxValueValidator(7)]
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hours in a week")
+        verbose_name_plural = _("hours per week")
+        ordering = ["-week_starts_on", "-created_at"]
+        indexes = [
+            models.Index(fields=["placement", "week_starts_on", "-created_at"], name="hours_week")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(days_attended__lte=F("days_planned")),
+                name="hours_attended_not_above_planned",
+            ),
+            models.CheckConstraint(condition=Q(hours_worked__gte=0), name="hours_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week_starts_on}: {self.hours_worked}"

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from accounts.access import require_write
 from accounts.models import User
 
-from .models import FollowUp, Placement
+from .models import FollowUp, Placement, WeeklyHours
 
 
 def placements_for_user(user: User) -> QuerySet[Placement]:
@@ -32,3 +32,23 @@ def follow_ups_for_user(user: User) -> QuerySet[FollowUp]:
             placement__organisation_id=user.organisation_id
         ).select_related("author", "placement")
     return FollowUp.objects.none()
+
+
+def weekly_hours_for_user(user: User) -> QuerySet[WeeklyHours]:
+    """Every hours entry the user may read, corrections included (newest first per week)."""
+    return WeeklyHours.objects.filter(
+        placement__in=placements_for_user(user).values("pk")
+    ).select_related("author")
+
+
+def current_weeks(entries) -> list[WeeklyHours]:
+    """The entry that counts for each week: the newest one. `entries` ordered by week
+    descending, then newest first (the model's default order)."""
+    seen: set = set()
+    weeks = []
+    for entry in entries:
+        key = (entry.placement_id, entry.week_starts_on)
+        if key not in seen:
+            seen.add(key)
+            weeks.append(entry)
+    return weeks

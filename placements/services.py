@@ -11,7 +11,7 @@ from accounts.models import User
 from companies.models import Company, Mentor
 from youth.models import Youth
 
-from .models import FollowUp, Placement
+from .models import FollowUp, Placement, WeeklyHours
 
 # What a caseworker may change on a placement after it is created (not who or where).
 PLACEMENT_FIELDS = (
@@ -217,3 +217,84 @@ def followup_create(
         placement.next_follow_up_on = planned
         placement.save(update_fields=["next_follow_up_on", "updated_at"])
     return follow_up
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week `day` falls in."""
+    return day - timedelta(days=day.weekday())
+
+
+def _check_hours_author(placement: Placement, by: User) -> None:
+    if by.is_mentor:
+        if placement.mentor is None or placement.mentor.user_id != by.pk:
+            raise PlacementError(_("You can only record hours on your own placements."))
+        if not placement.mentor_may_log_on(timezone.localdate()):
+            raise PlacementError(
+                _("The placement is not running. Your contact at the municipality records it.")
+            )
+        return
+    if not (by.is_caseworker and by.organisation_id == placement.organisation_id):
+        raise PlacementError(_("You may not record hours on this placement."))
+
+
+@transaction.atomic
+def weekly_hours_record(
+    *,
+    placement: Placement,
+    week: date,
+    attendance: str,
+    hours_worked: Decimal,
+    days_attended: int,
+    days_planned: int,
+    by: User,
+) -> WeeklyHours:
+    """Record a week's hours and attendance. Nothing is changed: a new entry for the same
+    week supersedes the earlier one (the newest counts)."""
+    placement = _locked(placement)
+    _check_hours_author(placement, by)
+    monday = week_start(week)
+    if monday > week_start(timezone.localdate()):
+        raise PlacementError(
+            _("The week has not started yet. Record hours when the week has begun."),
+            field="week",
+        )
+    sunday = monday + timedelta(days=6)
+    if sunday < placement.starts_on or (placement.ends_on and monday > placement.ends_on):
+        raise PlacementError(
+            _("The week is outside the placement (%(start)s–%(end)s).")
+            % {
+                "start": placement.starts_on.strftime("%d.%m.%Y"),
+                "end": placement.ends_on.strftime("%d.%m.%Y") if placement.ends_on else "",
+            },
+            field="week",
+        )
+    ceiling = placement.hours_per_week * 2
+    if hours_worked > ceiling:
+        raise PlacementError(
+            _(
+                "%(hours)s hours is more than twice the planned %(planned)s hours a week. "
+                "Check the number."
+            )
+            % {"hours": hours_worked, "planned": placement.hours_per_week},
+            field="hours_worked",
+        )
+    if attendance == WeeklyHours.Attendance.AS_AGREED:
+        days_attended = days_planned
+    if days_attended > days_planned:
+        raise PlacementError(
+            _("Days attended cannot be more than days planned."), field="days_attended"
+        )
+    if attendance == WeeklyHours.Attendance.ABSENT and (days_attended or hours_worked):
+        raise PlacementError(_('"Did not attend" means no days and no hours.'), field="attendance")
+    entry = WeeklyHours(
+        placement=placement,
+        week_starts_on=monday,
+        attendance=attendance,
+        hours_worked=hours_worked,
+        days_attended=days_attended,
+        days_planned=days_planned,
+        author=by,
+    )
+    entry.full_clean(exclude=["placement", "author"])
+    entry.save()
+    return entry

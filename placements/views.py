@@ -1,18 +1,26 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import caseworker_required
+from accounts.access import caseworker_required, role_required
 from accounts.errors import form_show_error
 from accounts.forms import request_id
+from accounts.models import User
 from accounts.services import access_log_record
 from companies.selectors import get_company_for_user
 from youth.selectors import get_youth_for_user
 
 from . import services
-from .forms import FollowUpForm, InterruptForm, PlacementCreateForm, PlacementForm
+from .forms import (
+    FollowUpForm,
+    InterruptForm,
+    PlacementCreateForm,
+    PlacementForm,
+    WeeklyHoursForm,
+)
 from .models import Placement
 from .selectors import get_placement_for_user
 
@@ -157,3 +165,31 @@ def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _placement_page(
         request, placement, "placements/followup_form.html", form, what="Praktik: ny opfølgning"
     )
+
+
+@role_required(User.Role.CASEWORKER, User.Role.MENTOR)
+@require_POST
+def hours_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """A week's hours from the caseworker's or the mentor's placement page; a refused form
+    is shown again on that page with the message next to its field."""
+    placement = get_placement_for_user(request.user, pk)
+    form = WeeklyHoursForm(request.POST, auto_id=f"id_hours_%s_{placement.pk}")
+    if form.is_valid():
+        try:
+            services.weekly_hours_record(placement=placement, **form.cleaned_data, by=request.user)
+        except services.PlacementError as error:
+            form_show_error(form, error)
+        else:
+            messages.success(request, _("The week is saved."))
+            return redirect(_placement_url(request.user, placement) + f"#hours-{placement.pk}")
+    return render(
+        request,
+        "placements/hours_refused.html",
+        {"placement": placement, "form": form, "back": _placement_url(request.user, placement)},
+        status=400,
+    )
+
+
+def _placement_url(user: User, placement: Placement) -> str:
+    name = "mentor:placement" if user.is_mentor else "workspace:placement_detail"
+    return reverse(name, kwargs={"pk": placement.pk})

@@ -6,9 +6,10 @@ phone too; the same numbers stand in a table beside the chart for screen readers
 """
 
 from collections.abc import Sequence
+from datetime import date
 
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 WIDTH = 360
 ROW = 38
@@ -85,4 +86,96 @@ def bar_chart(
         height=height,
         title=title,
         body=body,
+    )
+
+
+# A goal's progression over time: a step line through the levels observed ----------------
+
+STEP_TOP = 6
+STEP_ROW = 16  # between two levels
+STEP_DOT = 3
+
+
+def progression_chart(
+    *,
+    chart_id: str,
+    title: str,
+    points: Sequence[tuple[date, int]],
+    start: date,
+    end: date,
+    level_names: Sequence[str],
+    labelled: bool = True,
+) -> SafeString:
+    """A small step chart of the levels observed on a goal between `start` and `end`.
+
+    `points` are (day, level) in date order; `level_names` the names of levels 1–3. The
+    SVG's <title> names the goal and its <desc> lists every point in words, so the chart
+    has alternative text in the tagged PDF and for screen readers on the page. Without
+    `labelled` it draws no text at all (a sparkline beside a table's words: text in SVG is
+    what makes a PDF with sixty charts slow)."""
+    left = 72 if labelled else 4
+    width = 360 if labelled else 150
+    height = STEP_TOP * 2 + 2 * STEP_ROW + (16 if labelled else 0)
+    span = max((end - start).days, 1)
+
+    def x(day: date) -> float:
+        share = min(max((day - start).days / span, 0), 1)
+        return round(left + share * (width - left - 6), 1)
+
+    def y(level: int) -> int:
+        return STEP_TOP + (3 - level) * STEP_ROW
+
+    path = ""
+    for index, (day, level) in enumerate(points):
+        path += f"M{x(day)} {y(level)}" if index == 0 else f" H{x(day)} V{y(level)}"
+    if path:
+        path += f" H{x(end)}"
+    described = ", ".join(
+        f"{level_names[level - 1]} {day.day}.{day.month}.{day.year}" for day, level in points
+    )
+    grid = format_html_join(
+        "",
+        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#ced4da" stroke-width="1"></line>',
+        ((left, width - 6, y(level), y(level)) for level in (3, 2, 1)),
+    )
+    labels = ""
+    if labelled:
+        axis = y(1) + 16
+        labels = format_html_join(
+            "",
+            '<text x="{}" y="{}" font-size="11" fill="{}"{}>{}</text>',
+            [(0, y(level) + 4, TEXT_COLOUR, "", level_names[level - 1]) for level in (3, 2, 1)]
+            + [
+                (left, axis, TEXT_COLOUR, "", f"{start.day}.{start.month}.{start.year}"),
+                (
+                    width - 6,
+                    axis,
+                    TEXT_COLOUR,
+                    mark_safe(' text-anchor="end"'),  # a constant, no user text
+                    f"{end.day}.{end.month}.{end.year}",
+                ),
+            ],
+        )
+    dots = format_html_join(
+        "",
+        '<circle cx="{}" cy="{}" r="{}" fill="{}"></circle>',
+        ((x(day), y(level), STEP_DOT, BAR_COLOUR) for day, level in points),
+    )
+    return format_html(
+        '<svg class="progression-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
+        'aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {width} {height}" '
+        'width="{width}" height="{height}" font-family="system-ui, sans-serif">'
+        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{grid}'
+        '<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"></path>{dots}{labels}'
+        "</svg>",
+        id=chart_id,
+        width=width,
+        height=height,
+        title=title,
+        desc=described or "–",
+        grid=grid,
+        path=path or "M0 0",
+        colour=BAR_COLOUR,
+        dots=dots,
+        labels=labels,
     )

@@ -30,6 +30,10 @@ from certificates.services.credentials import credential_key_rotate
 from certificates.services.goals import goal_package_create
 from certificates.services.issuing import certificate_draft_save, certificate_issue
 from documents.models import PreparedDocument
+from reports import progress_views
+from reports import services as report_services
+from reports.models import ProgressReport
+from reports.services import progress_report_save, progress_report_share
 from tests.factories import (
     CaseworkerFactory,
     CompanyFactory,
@@ -70,6 +74,8 @@ class OrgWorld:
     package: object
     certificate: Certificate
     draft: Certificate
+    report: ProgressReport
+    report_draft: ProgressReport
     youth_link: SignInLink
     mentor_link: SignInLink
     other_youth: object
@@ -101,6 +107,19 @@ class World:
 def _person(org, tag: str, role: str) -> User:
     return UserFactory(
         organisation=org, role=role, username=f"{role}-{tag}", first_name=f"{role.title()}{tag}"
+    )
+
+
+def _report_draft(youth, caseworker) -> ProgressReport:
+    return progress_report_save(
+        youth=youth,
+        period_starts_on=dt.date(2026, 1, 1),
+        period_ends_on=dt.date(2026, 6, 30),
+        youth_words="",
+        include_accommodations=False,
+        assessment="Vurdering",
+        notes=[],
+        by=caseworker,
     )
 
 
@@ -177,6 +196,9 @@ def build_org_world(tag: str, code: str) -> OrgWorld:
         mentor=other_mentor,
         hours_per_week=Decimal("10.0"),
     )
+    report = progress_report_share(
+        report=_report_draft(youth, caseworker), shared_with="Rehabiliteringsteamet", by=caseworker
+    )
     return OrgWorld(
         organisation=org,
         caseworker=caseworker,
@@ -196,6 +218,8 @@ def build_org_world(tag: str, code: str) -> OrgWorld:
         ),
         certificate=certificate,
         draft=certificate_draft_save(youth=youth, goals=[goal], by=caseworker),
+        report=report,
+        report_draft=_report_draft(youth, caseworker),
         youth_link=signin_link_create(user=youth_user, created_by=caseworker)[0],
         mentor_link=signin_link_create(user=mentor_user, created_by=caseworker)[0],
         other_youth=other_youth,
@@ -245,6 +269,9 @@ def fast_certificate_pdf(monkeypatch):
     security tests are about who gets the stored file, not what it looks like."""
     pdf = blank_pdf()
     monkeypatch.setattr(issuing, "certificate_pdf_render", lambda snapshot, draft=False: pdf)
+    # The progress report likewise (stored when shared, rendered for the draft preview).
+    monkeypatch.setattr(report_services, "progress_report_pdf_render", lambda s, draft=False: pdf)
+    monkeypatch.setattr(progress_views, "progress_report_pdf_render", lambda s, draft=False: pdf)
 
 
 @pytest.fixture

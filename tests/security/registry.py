@@ -126,6 +126,8 @@ SPECS: dict[str, Spec] = {
     "placements:complete": Spec(kwargs=pk("placement"), writers=CW),
     "placements:interrupt": Spec(kwargs=pk("placement"), readers=CW),
     "placements:followup_create": Spec(kwargs=pk("placement"), readers=CW),
+    # a week's hours: the caseworker, or the placement's own mentor (POST only)
+    "placements:hours_record": Spec(kwargs=pk("placement"), writers=CW | {"mentor"}),
     # goals
     "goals:catalogue": role_level(STAFF),
     "goals:template_create": role_level(CW),
@@ -190,6 +192,17 @@ SPECS: dict[str, Spec] = {
     "reports:statistics": role_level(STAFF),
     "reports:csv": role_level(STAFF, kwargs=lambda w: {"table": "youth"}),
     "reports:pdf": role_level(STAFF),
+    # the progress report for the rehabilitation team: never a mentor (404); the young
+    # person downloads their own shared reports
+    "progress:youth": Spec(kwargs=pk("youth", "youth_pk"), readers=STAFF),
+    "progress:create": Spec(kwargs=pk("youth", "youth_pk"), readers=CW),
+    "progress:mine": role_level(YOUTHS),
+    "progress:detail": Spec(kwargs=pk("report_draft"), readers=STAFF, writers=CW),
+    "progress:preview": Spec(kwargs=pk("report_draft"), readers=CW),
+    "progress:share": Spec(kwargs=pk("report_draft"), writers=CW),
+    "progress:pdf": Spec(kwargs=pk("report"), readers=STAFF | {"youth"}),
+    # "Min kompetencemappe": the signed-in young person's own ZIP
+    "progress:portfolio": role_level(YOUTHS),
     # public verification (prints the name on the certificate, nothing sensitive)
     "verify:lookup": public(),
     "verify:detail": public(

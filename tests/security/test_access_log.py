@@ -39,6 +39,7 @@ YOUTH_PAGES = [
     ("me:home", "youth"),
     ("certificates:download", "caseworker"),
     ("me:download", "youth"),
+    ("progress:pdf", "youth"),
 ]
 
 
