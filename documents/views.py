@@ -14,11 +14,23 @@ from .selectors import get_document_for_user
 REFRESH_SECONDS = 3
 
 
+def _log_youth_shown(request: HttpRequest, document: PreparedDocument) -> None:
+    """A document about a young person names them (its title) and holds their data."""
+    if document.youth_id is not None:
+        access_log_record(
+            user=request.user,
+            youth_id=document.youth_id,
+            organisation_id=document.organisation_id,
+            what=document.title[:200],
+        )
+
+
 @never_cache
 @require_GET
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request.user, pk)
+    _log_youth_shown(request, document)
     return render(
         request,
         "documents/detail.html",
@@ -33,11 +45,5 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
     document = get_document_for_user(request.user, pk)
     if document.status != PreparedDocument.Status.READY or document.expires_at < timezone.now():
         raise Http404
-    if document.youth_id is not None:
-        access_log_record(
-            user=request.user,
-            youth_id=document.youth_id,
-            organisation_id=document.organisation_id,
-            what=document.title[:200],
-        )
+    _log_youth_shown(request, document)
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)

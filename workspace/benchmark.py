@@ -190,6 +190,21 @@ def page_states() -> list[PageState]:
         ),
         ("caseworker", "certificate detail", _url("certificates:detail", pk=certificate.pk), cw),
         ("caseworker", "certificate new", _url("certificates:issue", youth_pk=youth.pk), cw),
+        ("caseworker", "search: name", _url("workspace:search", {"q": "jens"}), cw),
+        ("caseworker", "search: CVR", _url("workspace:search", {"q": company.cvr[:4]}), cw),
+        ("caseworker", "search: number", _url("workspace:search", {"q": certificate.number}), cw),
+        ("caseworker", "goals in one go", _url("goals:add", pk=busiest_placement.pk), cw),
+        (
+            "caseworker",
+            "assess a placement",
+            _url("goals:assess_placement", pk=busiest_placement.pk),
+            cw,
+        ),
+        ("caseworker", "goal packages", _url("goals:packages"), cw),
+        ("caseworker", "import", _url("workspace:import"), cw),
+        ("caseworker", "settings", _url("accounts:settings"), cw),
+        ("caseworker", "progress reports", _url("progress:youth", youth_pk=youth.pk), cw),
+        ("caseworker", "progress report new", _url("progress:create", youth_pk=youth.pk), cw),
         ("mentor", "mentor home", _url("mentor:home"), BIG_MENTOR),
     ]
     if mentor_placement is not None:
@@ -204,6 +219,13 @@ def page_states() -> list[PageState]:
     states += [
         ("youth", "my page", _url("me:home"), BIG_YOUTH),
         ("youth", "my certificates", _url("me:certificates"), BIG_YOUTH),
+        ("youth", "my progress reports", _url("progress:mine"), BIG_YOUTH),
+        (
+            "anonymous",
+            "issuer profile",
+            _url("ob:issuer", code=certificate.number.split("-")[0]),
+            None,
+        ),
         ("anonymous", "sign-in page", _url("accounts:login"), None),
         ("anonymous", "verification lookup", _url("verify:lookup"), None),
         (

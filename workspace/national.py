@@ -130,18 +130,18 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
             f"""
             INSERT INTO accounts_user (id, password, is_superuser, username, first_name,
                 last_name, email, is_staff, is_active, date_joined, role, wants_daily_digest,
-                organisation_id)
+                organisation_id, session_epoch)
             SELECT u, %(password)s, false,
                    CASE WHEN u = 1 THEN '{BIG_CASEWORKER}' ELSE 'n' || u || '-sagsbehandler' END,
                    (ARRAY['Anne','Bo','Camilla','Dorte','Emil','Frida','Gustav'])[1 + u %% 7],
                    'Sagsbehandler' || u, 'sb' || u || '@kommune.dk', false, true, now(),
-                   'caseworker', false, 1 + (u - 1) / %(cw)s
+                   'caseworker', false, 1 + (u - 1) / %(cw)s, 0
             FROM generate_series(1, {manager_base}) AS u
             UNION ALL
             SELECT {manager_base} + o, %(password)s, false,
                    CASE WHEN o = 1 THEN '{BIG_MANAGER}' ELSE 'n' || o || '-leder' END,
                    'Lene', 'Leder' || o, 'leder' || o || '@kommune.dk', false, true, now(),
-                   'manager', false, o
+                   'manager', false, o, 0
             FROM generate_series(1, %(orgs)s) AS o
             """,
             p,
@@ -185,11 +185,11 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
             f"""
             INSERT INTO accounts_user (id, password, is_superuser, username, first_name,
                 last_name, email, is_staff, is_active, date_joined, role, wants_daily_digest,
-                organisation_id)
+                organisation_id, session_epoch)
             SELECT {mentor_user_base} + c.id, %(password)s, false,
                    CASE WHEN c.id = 1 THEN '{BIG_MENTOR}' ELSE 'n-mentor' || c.id END,
                    'Mads', 'Mentor' || c.id, 'mentor' || c.id || '@firma.dk', false, true,
-                   now(), 'mentor', false, c.organisation_id
+                   now(), 'mentor', false, c.organisation_id, 0
             FROM companies_company c
             """,
             p,
@@ -264,11 +264,11 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
             f"""
             INSERT INTO accounts_user (id, password, is_superuser, username, first_name,
                 last_name, email, is_staff, is_active, date_joined, role, wants_daily_digest,
-                organisation_id)
+                organisation_id, session_epoch)
             SELECT user_id, %(password)s, false,
                    CASE WHEN id = 1 THEN '{BIG_YOUTH}' ELSE 'n-ung' || id END,
                    first_name, last_name, email, false, true, now(), 'youth', false,
-                   organisation_id
+                   organisation_id, 0
             FROM youth_youth
             """,
             p,
@@ -279,7 +279,7 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
             INSERT INTO placements_placement (id, kind, starts_on, ends_on, hours_per_week,
                 accommodations, expectations, status, interruption_reason, created_at,
                 updated_at, company_id, created_by_id, mentor_id, organisation_id, youth_id,
-                interruption_category)
+                interruption_category, follow_up_interval_days, next_follow_up_on)
             SELECT id, (ARRAY['virksomhedspraktik','snusepraktik','loentilskud',
                               'loennede_timer','mesterlaere'])[1 + id %% 5],
                    starts_on, CASE WHEN status <> 'active' THEN starts_on + 60 END,
@@ -287,7 +287,8 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
                    status, '', now(), now(), company, caseworker,
                    2 * company - 1 + CASE WHEN id %% 5 = 0 AND company <> 1 THEN 1 ELSE 0 END,
                    org, youth,
-                   CASE WHEN status = 'interrupted' THEN 'attendance' ELSE '' END
+                   CASE WHEN status = 'interrupted' THEN 'attendance' ELSE '' END,
+                   14, CASE WHEN status = 'active' THEN %(today)s::date + (id %% 14)::int END
             FROM (
                 SELECT 2 * y.id - 1 + second AS id, y.id AS youth, y.organisation_id AS org,
                        y.caseworker_id AS caseworker,
@@ -447,11 +448,11 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
             "access log",
             """
             INSERT INTO accounts_accesslogentry (at, youth_id, what, purpose, user_id,
-                organisation_id)
+                organisation_id, kind)
             SELECT %(today)s::date - ((y.id + k) %% 300)::int + interval '9 hours'
                        - k * interval '1 minute',
                    y.id, (ARRAY['Profil','Praktik','Læringsmål'])[1 + k %% 3], 'Sagsbehandling',
-                   y.caseworker_id, y.organisation_id
+                   y.caseworker_id, y.organisation_id, 'record'
             FROM youth_youth y
             CROSS JOIN LATERAL generate_series(
                 1, CASE WHEN y.id = 1 THEN %(big_youth_log)s ELSE %(log_per_youth)s END) AS k

@@ -12,6 +12,7 @@ from django.templatetags.static import static
 from certificates.models import Certificate
 from certificates.pdf import PdfRenderError, certificate_pdf_render, html_to_pdf
 from certificates.services.issuing import CertificateError, certificate_issue
+from documents.models import PreparedDocument
 from placements.models import Placement
 from workspace.gdpr import youth_data_export, youth_export_pdf
 
@@ -58,11 +59,16 @@ def test_the_draft_preview_takes_its_print_stylesheet(production_static, draft, 
     assert "DejaVu-Sans" in embedded_fonts(pdf)
 
 
-def test_statistics_report_takes_its_print_stylesheet(production_static, manager_client):
-    response = manager_client.get("/statistik/pdf/", {"period": "year"})
-    assert response.status_code == 200
-    pdf = b"".join(response.streaming_content) if response.streaming else response.content
-    assert "DejaVu-Sans" in embedded_fonts(pdf)
+def test_statistics_report_takes_its_print_stylesheet(
+    production_static, manager_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the task runs in-process
+        response = manager_client.post("/statistik/pdf/?period=year")
+    assert response.status_code == 302
+    document = PreparedDocument.objects.get()
+    assert document.status == PreparedDocument.Status.READY
+    with document.file.open("rb") as stored:
+        assert "DejaVu-Sans" in embedded_fonts(stored.read())
 
 
 def test_gdpr_export_takes_its_print_stylesheet(production_static, youth, caseworker):

@@ -54,6 +54,12 @@ def youth_export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """
     youth = get_youth_for_user(request.user, pk)
     if request.method == "GET":
+        access_log_record(
+            user=request.user,
+            youth_id=youth.pk,
+            organisation_id=youth.organisation_id,
+            what="Indsigt: forbered PDF",
+        )
         return render(
             request,
             "documents/request.html",
