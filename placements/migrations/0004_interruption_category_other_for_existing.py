@@ -4,7 +4,7 @@ from django.db import migrations
 def other_for_existing(apps, schema_editor):
     """Placements interrupted before there were categories: the reason is only in the note."""
     Placement = apps.get_model("placements", "Placement")
-    Placement.objects.filter(status="interrupted", interruption_category="").update(
+    Placement.objects.using(schema_editor.connection.alias).filter(status="interrupted", interruption_category="").update(
         interruption_category="other"
     )
 

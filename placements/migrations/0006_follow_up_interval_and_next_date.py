@@ -11,12 +11,13 @@ def plan_open_placements(apps, schema_editor):
     """Open placements get their next follow-up: 14 days after the latest note or the start."""
     Placement = apps.get_model("placements", "Placement")
     FollowUp = apps.get_model("placements", "FollowUp")
-    open_placements = Placement.objects.filter(
+    db = schema_editor.connection.alias
+    open_placements = Placement.objects.using(db).filter(
         status__in=["planned", "active"], next_follow_up_on__isnull=True
     )
     for placement in open_placements.iterator():
         latest = (
-            FollowUp.objects.filter(placement_id=placement.pk)
+            FollowUp.objects.using(db).filter(placement_id=placement.pk)
             .order_by("-held_on")
             .values_list("held_on", flat=True)
             .first()
