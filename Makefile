@@ -27,6 +27,7 @@ run: install
 
 test: install
 	@$(BIN)/python scripts/check_system.py --browser
+	@[ -f node_modules/vnu-jar/build/dist/vnu.jar ] || ! command -v npm >/dev/null || npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; [ $$status -eq 5 ] && exit 1 || exit $$status
 
 lint: install

@@ -1,12 +1,64 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import AccessLogEntry, Organisation, SignInLink, User
+from .services import access_log_record, access_log_record_many
+from .validators import logo_scaled, validate_logo
+
+
+class AccessLoggedAdmin(admin.ModelAdmin):
+    """An admin for records about a young person: the change page writes an access-log row
+    (opened), the list one row per record on the page (shown in a list), like the app's
+    own pages. Subclasses say whose record it is (`youth_of`) and what it is."""
+
+    access_log_what = ""
+
+    def youth_of(self, obj) -> tuple[int, int]:
+        """(youth_id, organisation_id) of the young person the record is about."""
+        raise NotImplementedError
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if changelist is not None:
+            access_log_record_many(
+                user=request.user,
+                youths=[self.youth_of(obj) for obj in changelist.result_list],
+                what=f"Administration, liste: {self.access_log_what}",
+            )
+        return response
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            youth_id, organisation_id = self.youth_of(obj)
+            access_log_record(
+                user=request.user,
+                youth_id=youth_id,
+                organisation_id=organisation_id,
+                what=f"Administration: {self.access_log_what}",
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "code", "logo", "address", "phone", "email"]
+
+    def clean_logo(self):
+        """A new logo is checked (pixel size before anything is decoded), then scaled down."""
+        logo = self.cleaned_data["logo"]
+        if not logo or getattr(logo, "_committed", False):
+            return logo
+        validate_logo(logo)
+        return logo_scaled(logo)
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "code", "email", "phone"]
     search_fields = ["name", "code"]
 

@@ -3,7 +3,9 @@ app, so all of them may import from here)."""
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
+from django.http import Http404, QueryDict
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +52,25 @@ class FastSelect(forms.Select):
         return format_html(
             "<select{}>{}</select>", flatatt(final_attrs), mark_safe("".join(options))
         )
+
+
+# An object id as PostgreSQL's bigint holds it: "12" yes; "", "x", "-1", "²" (a digit to
+# str.isdigit, but not to int()) and numbers too big for the column no.
+_ID_FIELD = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+
+
+def request_id(data: QueryDict, name: str) -> int | None:
+    """The id in the query string (`?youth=12`) or a posted form, None when absent.
+
+    Every view that takes an id from request.GET or request.POST uses this: anything that
+    is not an id is a 404, never a 500."""
+    raw = data.get(name, "")
+    if not raw.strip():
+        return None
+    try:
+        return _ID_FIELD.clean(raw)
+    except ValidationError as error:
+        raise Http404 from error
 
 
 class SignInForm(AuthenticationForm):

@@ -1,10 +1,12 @@
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .validators import validate_logo
@@ -77,6 +79,9 @@ class User(AbstractUser):
         default=False,
         help_text=_("An e-mail each morning with the mentors' new entries on your youth."),
     )
+    # Part of the session hash: raising it ends every session of this user at once
+    # (accounts.services.user_sessions_end), checked by Django on every request.
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     objects = AccountManager()
 
@@ -92,6 +97,22 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def get_session_auth_hash(self) -> str:
+        return self._session_hash(secret=None)
+
+    def get_session_auth_fallback_hash(self):
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=secret)
+
+    def _session_hash(self, *, secret: str | None) -> str:
+        """Django's session check (a changed password ends sessions), plus the epoch."""
+        return salted_hmac(
+            "accounts.User.session",
+            f"{self.password}:{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @property
     def is_caseworker(self) -> bool:
@@ -161,7 +182,13 @@ class AccessLogEntry(models.Model):
     dependency order, and a log row must outlive anonymisation of the person it is about.
     """
 
+    class Kind(models.TextChoices):
+        RECORD = "record", _("Opened")
+        LIST = "list", _("Shown in a list")
+
     at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(_("how"), max_length=10, choices=Kind.choices, default=Kind.RECORD)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="access_log_entries")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     youth_id = models.BigIntegerField(db_index=True)

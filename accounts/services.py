@@ -4,10 +4,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .client import current_client_address
 from .models import AccessLogEntry, Organisation, SignInLink, User, hash_token
 
 
@@ -28,14 +30,27 @@ PURPOSES = {
 
 
 def access_log_record(*, user: User, youth_id: int, organisation_id: int, what: str) -> None:
-    """Write one access-log row: who looked at which young person's data, what, and why."""
-    access_log_record_many(user=user, youths=[(youth_id, organisation_id)], what=what)
+    """Write one access-log row: who opened which young person's data, what, and why."""
+    _access_log_write(
+        user=user,
+        youths=[(youth_id, organisation_id)],
+        what=what,
+        kind=AccessLogEntry.Kind.RECORD,
+    )
 
 
 def access_log_record_many(*, user: User, youths: Iterable[tuple[int, int]], what: str) -> None:
-    """One row per young person shown on a page, written in a single query.
+    """A list page: one row per young person shown (kind "list"), written in one query.
 
     `youths` holds (youth_id, organisation_id) pairs; a youth shown twice is logged once."""
+    _access_log_write(user=user, youths=youths, what=what, kind=AccessLogEntry.Kind.LIST)
+
+
+def _access_log_write(
+    *, user: User, youths: Iterable[tuple[int, int]], what: str, kind: str
+) -> None:
+    # The address of the request being served (ClientAddressMiddleware); None outside one.
+    address = current_client_address.get() or None
     AccessLogEntry.objects.bulk_create(
         AccessLogEntry(
             user=user,
@@ -43,6 +58,8 @@ def access_log_record_many(*, user: User, youths: Iterable[tuple[int, int]], wha
             organisation_id=organisation_id,
             what=what[:200],
             purpose=PURPOSES[user.role],
+            kind=kind,
+            address=address,
         )
         for youth_id, organisation_id in dict(youths).items()
     )
@@ -76,16 +93,45 @@ def signin_link_create(
     return link, reverse("accounts:link_signin", kwargs={"token": token})
 
 
+def signin_link_url(path: str) -> str:
+    """The address to send or print: SITE_URL, never the request's Host header (a forged
+    Host would otherwise put an attacker's domain into the e-mail)."""
+    return settings.SITE_URL + path
+
+
+def user_sessions_end(*, user: User) -> None:
+    """Sign the user out everywhere, at once: the session hash includes the epoch, so every
+    open session fails Django's check on its next request (no scan of the session table)."""
+    User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)
+
+
+@transaction.atomic
+def user_set_active(*, user: User, active: bool) -> None:
+    """Open or close a mentor's or young person's account; closing it ends their sessions
+    and withdraws their sign-in links."""
+    User.objects.filter(pk=user.pk).update(is_active=active)
+    user.is_active = active
+    if not active:
+        signin_links_revoke_all(user=user)
+
+
+@transaction.atomic
 def signin_link_revoke(*, link: SignInLink) -> None:
+    """The link stops working, and so do the sessions its person is signed in with."""
     if link.revoked_at is None:
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at"])
+    user_sessions_end(user=link.user)
 
 
+@transaction.atomic
 def signin_links_revoke_all(*, user: User) -> int:
-    return SignInLink.objects.filter(user=user, revoked_at__isnull=True).update(
+    """Every link of the person stops working, and every session they have open ends."""
+    revoked = SignInLink.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
+    user_sessions_end(user=user)
+    return revoked
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .forms import SignInForm
+from .middleware import SIGNED_IN_BY_LINK
 from .models import Organisation
 from .services import SignInLinkError, signin_link_use
 
@@ -31,6 +32,7 @@ def link_signin(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, str(error))
         return render(request, "accounts/link_signin.html", {"token": token, "refused": True})
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    request.session[SIGNED_IN_BY_LINK] = True  # the shorter absolute session lifetime
     return redirect("workspace:home")
 
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from accounts.admin import AccessLoggedAdmin
+
 from .models import Certificate, GoalTemplate, LearningGoal, ProgressEntry
 
 
@@ -10,15 +12,27 @@ class GoalTemplateAdmin(admin.ModelAdmin):
     search_fields = ["title", "criteria"]
 
 
-class ProgressEntryInline(admin.TabularInline):
+class ReadOnlyProgress:
+    """Progress entries are append-only (DESIGN.md): the admin shows them, nothing more."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ProgressEntryInline(ReadOnlyProgress, admin.TabularInline):
     model = ProgressEntry
     extra = 0
-    raw_id_fields = ["author"]
-    readonly_fields = ["created_at", "submission_key"]
 
 
 @admin.register(LearningGoal)
-class LearningGoalAdmin(admin.ModelAdmin):
+class LearningGoalAdmin(AccessLoggedAdmin):
+    access_log_what = "Læringsmål og fremskridt"
     list_display = ["title", "placement", "area", "target_level", "assessed_level", "points"]
     list_filter = ["area", "target_level", "assessed_level", "placement__organisation"]
     search_fields = ["title", "placement__youth__first_name", "placement__youth__last_name"]
@@ -26,20 +40,29 @@ class LearningGoalAdmin(admin.ModelAdmin):
     raw_id_fields = ["placement", "template", "assessed_by"]
     inlines = [ProgressEntryInline]
 
+    def youth_of(self, obj: LearningGoal) -> tuple[int, int]:
+        return obj.placement.youth_id, obj.placement.organisation_id
+
 
 @admin.register(ProgressEntry)
-class ProgressEntryAdmin(admin.ModelAdmin):
+class ProgressEntryAdmin(ReadOnlyProgress, AccessLoggedAdmin):
+    access_log_what = "Fremskridt"
     list_display = ["goal", "observed_on", "level", "author", "withdrawn_at"]
     list_filter = ["level", "goal__placement__organisation"]
     search_fields = ["note", "goal__title"]
-    list_select_related = ["goal", "author"]
+    list_select_related = ["goal__placement", "author"]
     raw_id_fields = ["goal", "author"]
     date_hierarchy = "observed_on"
 
+    def youth_of(self, obj: ProgressEntry) -> tuple[int, int]:
+        return obj.goal.placement.youth_id, obj.goal.placement.organisation_id
+
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(AccessLoggedAdmin):
     """Issued certificates are frozen: the admin shows them but does not edit them."""
+
+    access_log_what = "Kompetencebevis"
 
     list_display = ["number", "youth", "status", "issued_on", "organisation"]
     list_filter = ["organisation", "status", "year"]
@@ -52,3 +75,6 @@ class CertificateAdmin(admin.ModelAdmin):
         if obj and obj.is_issued:
             return [field.name for field in self.model._meta.fields] + ["goals"]
         return ["number", "verification_code", "pdf", "pdf_sha256", "snapshot"]
+
+    def youth_of(self, obj: Certificate) -> tuple[int, int]:
+        return obj.youth_id, obj.organisation_id

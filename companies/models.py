@@ -13,7 +13,8 @@ CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
 def cvr_is_valid(cvr: str) -> bool:
     """A Danish CVR number: 8 digits whose weighted sum is divisible by 11."""
-    if len(cvr) != 8 or not cvr.isdigit() or cvr[0] == "0":
+    # isascii: "²" and other Unicode digits pass isdigit() but not int().
+    if len(cvr) != 8 or not (cvr.isascii() and cvr.isdigit()) or cvr[0] == "0":
         return False
     return sum(int(d) * w for d, w in zip(cvr, CVR_WEIGHTS, strict=True)) % 11 == 0
 

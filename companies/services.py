@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.errors import FieldError
 from accounts.models import Organisation, SignInLink, User
-from accounts.services import signin_link_create, signin_links_revoke_all, user_create_for_person
+from accounts.services import signin_link_create, user_create_for_person, user_set_active
 
 from .models import Company, Mentor
 
@@ -141,7 +141,8 @@ def mentor_update(*, mentor: Mentor, data: dict) -> Mentor:
 
 @transaction.atomic
 def mentor_deactivate(*, mentor: Mentor) -> Mentor:
-    """The mentor stops: no new placements, and every sign-in link they hold stops working."""
+    """The mentor stops: no new placements; their account is closed, so every sign-in link
+    they hold stops working and any open session ends at once."""
     mentor = Mentor.objects.select_for_update(of=("self",)).select_related("user").get(pk=mentor.pk)
     if Mentor.objects.filter(pk=mentor.pk).filter(OPEN_PLACEMENT).exists():
         raise CompanyError(
@@ -154,19 +155,23 @@ def mentor_deactivate(*, mentor: Mentor) -> Mentor:
     mentor.is_active = False
     mentor.save(update_fields=["is_active"])
     if mentor.user is not None:
-        signin_links_revoke_all(user=mentor.user)
+        user_set_active(user=mentor.user, active=False)
     return mentor
 
 
 @transaction.atomic
 def mentor_activate(*, mentor: Mentor) -> Mentor:
     mentor = (
-        Mentor.objects.select_for_update(of=("self",)).select_related("company").get(pk=mentor.pk)
+        Mentor.objects.select_for_update(of=("self",))
+        .select_related("company", "user")
+        .get(pk=mentor.pk)
     )
     if not mentor.company.is_active:
         raise CompanyError(_("The company is not active in the network. Activate it first."))
     mentor.is_active = True
     mentor.save(update_fields=["is_active"])
+    if mentor.user is not None:
+        user_set_active(user=mentor.user, active=True)
     return mentor
 
 

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.ClientAddressMiddleware",
+    "accounts.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -161,18 +163,29 @@ YOUTH_RETENTION_DAYS = env.int("YOUTH_RETENTION_DAYS", default=5 * 365)
 # Sessions end after this much inactivity.
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_SECONDS", default=2 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# ... and, however active, this long after signing in: a working day for staff (password),
+# shorter for mentors and youth who signed in by link (a phone may be lost or shared).
+SESSION_MAX_SECONDS = env.int("DJANGO_SESSION_MAX_SECONDS", default=12 * 60 * 60)
+SESSION_LINK_MAX_SECONDS = env.int("DJANGO_SESSION_LINK_MAX_SECONDS", default=4 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Lock a username from one address after repeated failed sign-ins.
+# Trusted proxies (load balancer, reverse proxy) in front of the app: the client's address
+# is then read from X-Forwarded-For (accounts/client.py). 0: clients connect directly.
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+
+# Lock a username from one address after repeated failed sign-ins, and an address after
+# more failures across usernames (password spraying). accounts/lockout.py applies the two.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "accounts.client.client_address"
 AXES_RESET_ON_SUCCESS = True
 # Keep every failed attempt (who, from where, when), not only the running count.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0) or None
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
@@ -182,7 +195,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded logos and issued PDFs: private files, served only through views that check access.
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
@@ -241,6 +254,7 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
+        "pikepdf": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
     },
 }

@@ -1,3 +1,4 @@
+import logging
 import os
 
 from django.conf import settings
@@ -7,8 +8,12 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_wsgi_application()
 
-# gunicorn runs no system checks: refuse to serve production without a real secret.
-if not (settings.DEBUG or settings.SECRET_KEY_FROM_ENVIRONMENT):
-    from accounts.checks import MISSING_SECRET
+# gunicorn runs no system checks: refuse to serve production without a real secret, and
+# say so at start-up when rate limits cannot be shared between processes.
+if not settings.DEBUG:
+    from accounts.checks import NO_SHARED_CACHE, cache_is_per_process, secret_key_problem
 
-    raise ImproperlyConfigured(MISSING_SECRET)
+    if problem := secret_key_problem():
+        raise ImproperlyConfigured(problem)
+    if cache_is_per_process():
+        logging.getLogger("config.wsgi").warning(NO_SHARED_CACHE)

@@ -127,6 +127,13 @@ class Placement(models.Model):
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
 
+    def last_observation_day(self, today: date) -> date:
+        """The latest day a level can be observed on: today, or the last day of a placement
+        that has ended (a running placement may outlast its planned end)."""
+        if not self.is_open and self.ends_on is not None:
+            return min(today, self.ends_on)
+        return today
+
     def mentor_may_log_on(self, today: date) -> bool:
         """Mentors log while the placement runs and for a grace period after it ends."""
         if self.status == self.Status.PLANNED:

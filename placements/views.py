@@ -1,11 +1,12 @@
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import caseworker_required
 from accounts.errors import form_show_error
+from accounts.forms import request_id
 from accounts.services import access_log_record
 from companies.selectors import get_company_for_user
 from youth.selectors import get_youth_for_user
@@ -20,18 +21,22 @@ def _to_placement(placement: Placement) -> HttpResponse:
     return redirect("workspace:placement_detail", pk=placement.pk)
 
 
-def _query_pk(request: HttpRequest, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    if not value:
-        return None
-    if not value.isdigit():
-        raise Http404
-    return int(value)
+def _placement_page(
+    request: HttpRequest, placement: Placement, template: str, form, *, what: str
+) -> HttpResponse:
+    """A form about one placement: it shows the youth, so it writes an access-log row."""
+    access_log_record(
+        user=request.user,
+        youth_id=placement.youth_id,
+        organisation_id=placement.organisation_id,
+        what=what,
+    )
+    return render(request, template, {"form": form, "placement": placement})
 
 
 @caseworker_required
 def placement_create(request: HttpRequest) -> HttpResponse:
-    youth_pk, company_pk = _query_pk(request, "youth"), _query_pk(request, "company")
+    youth_pk, company_pk = request_id(request.GET, "youth"), request_id(request.GET, "company")
     youth = get_youth_for_user(request.user, youth_pk, write=True) if youth_pk else None
     company = get_company_for_user(request.user, company_pk, write=True) if company_pk else None
     form = PlacementCreateForm(
@@ -50,6 +55,13 @@ def placement_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The placement is created."))
             return _to_placement(placement)
+    if youth is not None:
+        access_log_record(
+            user=request.user,
+            youth_id=youth.pk,
+            organisation_id=youth.organisation_id,
+            what="Ny praktik til den unge",
+        )
     return render(
         request,
         "placements/placement_form.html",
@@ -75,13 +87,13 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes are saved."))
             return _to_placement(placement)
-    access_log_record(
-        user=request.user,
-        youth_id=placement.youth_id,
-        organisation_id=placement.organisation_id,
+    return _placement_page(
+        request,
+        placement,
+        "placements/placement_form.html",
+        form,
         what="Praktik: redigering af aftaler og skånehensyn i praktikken",
     )
-    return render(request, "placements/placement_form.html", {"form": form, "placement": placement})
 
 
 @require_POST
@@ -123,7 +135,9 @@ def placement_interrupt(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The placement is interrupted."))
             return _to_placement(placement)
-    return render(request, "placements/interrupt_form.html", {"form": form, "placement": placement})
+    return _placement_page(
+        request, placement, "placements/interrupt_form.html", form, what="Praktik: afbrydelse"
+    )
 
 
 @caseworker_required
@@ -138,4 +152,6 @@ def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The follow-up note is saved."))
             return _to_placement(placement)
-    return render(request, "placements/followup_form.html", {"form": form, "placement": placement})
+    return _placement_page(
+        request, placement, "placements/followup_form.html", form, what="Praktik: ny opfølgning"
+    )

@@ -2,14 +2,16 @@ import datetime as dt
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import DATE_INPUT_FORMATS, DateInput
 from accounts.models import Organisation
 
 from .statistics import Period
+from .statistics.period import FIRST_DAY
 
-FIRST_YEAR = 2015
+FIRST_YEAR = FIRST_DAY.year
 
 
 def _years() -> list[tuple[int, int]]:
@@ -64,6 +66,19 @@ class PeriodForm(forms.Form):
                 self.add_error("start", _("Enter the first day of the period."))
             if not end:
                 self.add_error("end", _("Enter the last day of the period."))
+            if start and start < FIRST_DAY:
+                self.add_error(
+                    "start",
+                    _("The statistics start on %(date)s. Choose that day or a later one.")
+                    % {"date": date_format(FIRST_DAY, "j. F Y")},
+                )
+            today = timezone.localdate()
+            if end and end > today:
+                self.add_error(
+                    "end",
+                    _("The period can end today (%(date)s) at the latest.")
+                    % {"date": date_format(today, "j. F Y")},
+                )
             if start and end and start > end:
                 self.add_error("end", _("The period cannot end before it starts."))
         return data

@@ -56,11 +56,21 @@ def display(value: Cell) -> str:
     return str(value)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV
+# injection"): a company named =HYPERLINK(...) would become a live link.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_text(value: Cell) -> str:
-    """As `display`, but a share is a plain number of percent, ready for a spreadsheet."""
+    """As `display`, but a share is a plain number of percent, ready for a spreadsheet, and
+    text is never a formula (a leading apostrophe); numbers, negative ones too, stay numbers."""
     if isinstance(value, Share):
         return number_format(value * 100, 1)
-    return "" if value is None else display(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return display(value)
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def table_csv(request: HttpRequest, table: str) -> HttpResponse:
     buffer = io.StringIO()
     buffer.write(CSV_BOM)
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(chosen.headers)
+    writer.writerow([tables.csv_text(header) for header in chosen.headers])
     writer.writerows([tables.csv_text(cell) for cell in row] for row in chosen.rows)
     response = HttpResponse(buffer.getvalue().encode(), content_type="text/csv; charset=utf-8")
     name = _file_name(request, table, period, "csv")

@@ -1,4 +1,7 @@
+import datetime as dt
+
 import pytest
+import time_machine
 from django.db import connection
 
 from tests.factories import (
@@ -12,6 +15,41 @@ from tests.factories import (
     UserFactory,
     YouthFactory,
 )
+
+# 23:30 UTC is already tomorrow in Copenhagen (00:30 in winter, 01:30 in summer): a date
+# taken in UTC instead of the Copenhagen date shows the wrong day at this hour.
+NEAR_MIDNIGHT_UTC = dt.time(23, 30)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--utc-clock",
+        metavar="HH:MM",
+        help="Run every test (but the browser journeys) with the clock at this UTC time "
+        "of today, ticking; .ci/run uses 23:30 to catch UTC dates shown as local ones.",
+    )
+
+
+def _clock_at(time_of_day: dt.time):
+    today = dt.datetime.now(dt.UTC).date()
+    return time_machine.travel(dt.datetime.combine(today, time_of_day, tzinfo=dt.UTC), tick=True)
+
+
+@pytest.fixture(autouse=True)
+def _utc_clock(request):
+    option = request.config.getoption("--utc-clock")
+    if not option or request.node.get_closest_marker("browser"):
+        yield
+        return
+    with _clock_at(dt.time.fromisoformat(option)):
+        yield
+
+
+@pytest.fixture
+def near_midnight():
+    """The clock at 23:30 UTC today, ticking: the Copenhagen date is already tomorrow."""
+    with _clock_at(NEAR_MIDNIGHT_UTC) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

@@ -99,9 +99,11 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         "user__username",
         "user__role",
         "what",
+        "kind",
         "purpose",
     )
     roles = dict(User.Role.choices)
+    kinds = dict(AccessLogEntry.Kind.choices)
     return {
         "exported_at": timezone.localtime().isoformat(timespec="seconds"),
         "exported_by": str(by),
@@ -139,9 +141,10 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
                 "who": f"{first_name} {last_name}".strip() or username,
                 "role": str(roles.get(role, role)),
                 "what": what,
+                "how": str(kinds.get(kind, kind)),
                 "purpose": purpose,
             }
-            for at, first_name, last_name, username, role, what, purpose in access_log
+            for at, first_name, last_name, username, role, what, kind, purpose in access_log
         ],
     }
 
@@ -348,10 +351,13 @@ def youth_anonymise(*, youth: Youth) -> None:
     placements.exclude(interruption_reason="").update(interruption_reason=ANONYMISED_NAME)
     FollowUp.objects.filter(placement__youth=youth).update(note="")
     ProgressEntry.objects.filter(goal__placement__youth=youth).update(note="")
+    # Free text that may name people or health matters; a revoked certificate keeps a reason.
+    Certificate.objects.filter(youth=youth).exclude(revocation_reason="").update(
+        revocation_reason=ANONYMISED_NAME
+    )
 
     if youth.user_id:
         user = youth.user
-        signin_links_revoke_all(user=user)
         user.username = f"anonymiseret-{user.pk}"
         user.first_name = ""
         user.last_name = ""
@@ -359,3 +365,5 @@ def youth_anonymise(*, youth: Youth) -> None:
         user.is_active = False
         user.set_unusable_password()
         user.save()
+        # After the save, which would otherwise write back the old session epoch.
+        signin_links_revoke_all(user=user)

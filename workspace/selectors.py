@@ -49,6 +49,18 @@ class Dashboard:
     without_follow_up: list[Placement]
     to_certify: list[Youth]
 
+    def youth_shown(self) -> list[tuple[int, int]]:
+        """(youth_id, organisation_id) of everyone the dashboard names, for the access log."""
+        placements = self.placements_soon + self.without_follow_up
+        return (
+            [(youth.pk, youth.organisation_id) for youth in self.active_youth + self.to_certify]
+            + [(placement.youth_id, placement.organisation_id) for placement in placements]
+            + [
+                (goal.placement.youth_id, goal.placement.organisation_id)
+                for goal in self.new_progress
+            ]
+        )
+
 
 def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
     soon = today + timedelta(days=DASHBOARD_DAYS)

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, SignInLink, User
-from accounts.services import signin_link_create, user_create_for_person
+from accounts.services import signin_link_create, signin_links_revoke_all, user_create_for_person
 
 from .models import Youth
 
@@ -92,7 +92,10 @@ def youth_end_course(
     education: str = "",
     outcome_note: str = "",
 ) -> Youth:
-    """End the course: completed or stopped, with the date and what the young person went on to."""
+    """End the course: completed or stopped, with the date and what the young person went on to.
+
+    The young person's sign-in links are withdrawn and open sessions end: their access
+    follows the course. A new link (youth:signin_link) lets them fetch their certificates."""
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     _check_writer(by=by, organisation_id=youth.organisation_id)
     errors = {}
@@ -113,6 +116,8 @@ def youth_end_course(
     youth.outcome_note = outcome_note
     youth.full_clean()
     youth.save()
+    if youth.user is not None:
+        signin_links_revoke_all(user=youth.user)
     return youth
 
 

@@ -10,7 +10,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.access import caseworker_required, staff_required
 from accounts.models import SignInLink
 from accounts.selectors import signin_links_for
-from accounts.services import access_log_record, signin_link_revoke
+from accounts.services import (
+    access_log_record,
+    access_log_record_many,
+    signin_link_revoke,
+    signin_link_url,
+)
 
 from . import selectors
 from .forms import YouthEndForm, YouthFilterForm, YouthForm, add_service_errors
@@ -37,6 +42,11 @@ def youth_list(request: HttpRequest) -> HttpResponse:
     )
     youth = selectors.youth_list_for_user(request.user, **form.filters())
     page = Paginator(youth, PAGE_SIZE).get_page(request.GET.get("side"))
+    access_log_record_many(
+        user=request.user,
+        youths=[(person.pk, person.organisation_id) for person in page],
+        what="Liste over unge",
+    )
     return render(request, "youth/list.html", {"form": form, "page": page})
 
 
@@ -98,6 +108,12 @@ def youth_end(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The course is ended."))
             return redirect("workspace:youth_detail", pk=youth.pk)
+    access_log_record(
+        user=request.user,
+        youth_id=youth.pk,
+        organisation_id=youth.organisation_id,
+        what="Afslutning af forløb",
+    )
     return render(request, "youth/end.html", {"form": form, "youth": youth})
 
 
@@ -122,7 +138,7 @@ def youth_signin_link(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"youth": youth}
     if request.method == "POST":
         link, path = youth_signin_link_create(youth=youth, by=request.user)
-        url = request.build_absolute_uri(path)
+        url = signin_link_url(path)
         qr = segno.make(url, error="m")
         context.update(
             new_link=link,

@@ -80,6 +80,14 @@ def progress_entry_create(
         date_field="observed_on",
         error=ProgressError,
     )
+    # The latest observation sets the goal's current level: once the placement has ended,
+    # nothing can be observed after its last day.
+    if observed_on > goal.placement.last_observation_day(today):
+        raise ProgressError(
+            _("The date cannot be after the placement ended (%(date)s).")
+            % {"date": goal.placement.ends_on.strftime("%d.%m.%Y")},
+            field="observed_on",
+        )
     entry = ProgressEntry(
         goal=goal,
         author=author,

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import caseworker_required, staff_required
+from accounts.forms import request_id
 from accounts.models import User
-from accounts.services import access_log_record
+from accounts.services import access_log_record, access_log_record_many
 from youth.selectors import get_youth_for_user
 
 from ..forms.issuing import CertificateFilterForm, CertificateGoalsForm, RevokeForm, default_goals
@@ -63,11 +64,17 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
             year=form.cleaned_data["year"],
         )
     youth = None
-    if youth_pk := request.GET.get("youth", "").strip():
-        youth = get_youth_for_user(request.user, int(youth_pk) if youth_pk.isdigit() else 0)
+    if youth_pk := request_id(request.GET, "youth"):
+        youth = get_youth_for_user(request.user, youth_pk)
         certificates = certificates_search(certificates, youth_pk=youth.pk)
     page = Paginator(certificates.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("side")
+    )
+    shown = [(certificate.youth_id, certificate.organisation_id) for certificate in page]
+    access_log_record_many(
+        user=request.user,
+        youths=shown + ([(youth.pk, youth.organisation_id)] if youth else []),
+        what="Liste over kompetencebeviser",
     )
     return render(
         request,
@@ -82,12 +89,12 @@ def certificate_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = get_youth_for_user(request.user, youth_pk, write=True)
     goals = assessed_goals_for_youth(request.user, youth.pk)
     draft = None
-    if draft_pk := request.GET.get("kladde", ""):
+    if draft_pk := request_id(request.GET, "kladde"):
         draft = get_object_or_404(
             certificates_for_user(request.user).filter(
                 youth=youth, status=Certificate.Status.DRAFT
             ),
-            pk=int(draft_pk) if draft_pk.isdigit() else 0,
+            pk=draft_pk,
         )
     if request.method == "POST":
         form = CertificateGoalsForm(request.POST, goals=goals)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import caseworker_required, staff_required
 from accounts.errors import form_show_error
+from accounts.forms import request_id
 from accounts.models import User
 from accounts.services import access_log_record
 from placements.models import Placement
@@ -130,8 +131,9 @@ def template_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _placement_from_query(request: HttpRequest) -> Placement:
-    raw = request.POST.get("placement") or request.GET.get("placement") or ""
-    pk = int(raw) if raw.isdigit() else 0
+    pk = request_id(request.POST, "placement") or request_id(request.GET, "placement")
+    if pk is None:
+        raise Http404
     return get_placement_for_user(request.user, pk, write=True)
 
 
@@ -141,12 +143,8 @@ def goal_create(request: HttpRequest) -> HttpResponse:
     """Add a goal: pick one from the catalogue (then adjust it) or write one from scratch."""
     placement = _placement_from_query(request)
     active = goal_templates_for_user(request.user).filter(is_active=True)
-    template_pk = request.POST.get("template") or request.GET.get("template") or ""
-    template = (
-        get_goal_template_for_user(request.user, int(template_pk))
-        if template_pk.isdigit()
-        else None
-    )
+    template_pk = request_id(request.POST, "template") or request_id(request.GET, "template")
+    template = get_goal_template_for_user(request.user, template_pk) if template_pk else None
     initial = {}
     if template is not None:
         initial = {

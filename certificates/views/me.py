@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from accounts.access import youth_required
 from accounts.services import access_log_record
+from youth.models import Youth
 from youth.selectors import youth_for_user
 
 from ..models import AREA_HEADINGS, Area
@@ -17,6 +18,13 @@ from ..selectors import (
 from .certificates import certificate_file_response
 
 
+def _log_own_page(request: HttpRequest, youth: Youth | None, what: str) -> None:
+    if youth is not None:
+        access_log_record(
+            user=request.user, youth_id=youth.pk, organisation_id=youth.organisation_id, what=what
+        )
+
+
 @youth_required
 def me_home(request: HttpRequest) -> HttpResponse:
     youth = youth_for_user(request.user).first()
@@ -26,13 +34,7 @@ def me_home(request: HttpRequest) -> HttpResponse:
     areas = {area: [] for area in Area}
     for goal in goals:
         areas[Area(goal.area)].append(goal)
-    if youth is not None:
-        access_log_record(
-            user=request.user,
-            youth_id=youth.pk,
-            organisation_id=youth.organisation_id,
-            what="Min side: min drøm og mine mål",
-        )
+    _log_own_page(request, youth, "Min side: min drøm og mine mål")
     return render(
         request,
         "certificates/me/home.html",
@@ -47,6 +49,7 @@ def me_home(request: HttpRequest) -> HttpResponse:
 @youth_required
 def me_certificates(request: HttpRequest) -> HttpResponse:
     certificates = certificates_for_user(request.user)
+    _log_own_page(request, youth_for_user(request.user).first(), "Mine kompetencebeviser")
     return render(request, "certificates/me/certificates.html", {"certificates": certificates})
 
 

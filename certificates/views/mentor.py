@@ -7,13 +7,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import caseworker_required, mentor_required
 from accounts.errors import form_show_error
 from accounts.models import SignInLink, User
 from accounts.selectors import signin_links_for
-from accounts.services import access_log_record, access_log_record_many, signin_link_revoke
+from accounts.services import (
+    access_log_record,
+    access_log_record_many,
+    signin_link_revoke,
+    signin_link_url,
+)
 from companies.services import CompanyError, mentor_signin_link_create
 from placements.models import Placement
 from placements.selectors import get_placement_for_user
@@ -47,6 +53,7 @@ def _log_mentor_view(user: User, placement: Placement, what: str) -> None:
 # The caseworker invites the mentor --------------------------------------------------------
 
 
+@never_cache  # the response holds a new sign-in link
 @caseworker_required
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, placement_pk: int) -> HttpResponse:
@@ -60,7 +67,7 @@ def invite(request: HttpRequest, placement_pk: int) -> HttpResponse:
         except CompanyError as error:
             messages.error(request, error.message)
         else:
-            url = request.build_absolute_uri(path)
+            url = signin_link_url(path)
             context.update(
                 new_link=link,
                 new_url=url,
@@ -113,7 +120,11 @@ def _card_context(goal: LearningGoal, may_log: bool, form: ProgressEntryForm | N
     return {
         "goal": goal,
         "may_log": may_log,
-        "form": form or ProgressEntryForm(auto_id=f"id_%s_{goal.pk}"),
+        "form": form
+        or ProgressEntryForm(
+            auto_id=f"id_%s_{goal.pk}",
+            initial={"observed_on": goal.placement.last_observation_day(timezone.localdate())},
+        ),
         "withdraw_after": timezone.now() - WITHDRAW_WINDOW,
         "levels": levels_explained(),
     }

@@ -4,7 +4,6 @@ No sign-in and no access log: the page shows only what is printed on the paper, 
 birth date, support needs or contact details. Lookups are rate-limited per address.
 """
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -30,8 +29,8 @@ def _rate_limited(request: HttpRequest) -> bool:
     A fixed window in the shared cache: `add` then `incr`, no lock, atomic on Redis.
     """
     window = int(timezone.now().timestamp()) // WINDOW_SECONDS
-    # The same client address resolution as the sign-in lockout (proxy-aware).
-    key = f"verify-lookups:{get_client_ip_address(request) or ''}:{window}"
+    # The same client address as the sign-in lockout and the access log (accounts/client.py).
+    key = f"verify-lookups:{request.client_address}:{window}"
     cache.add(key, 0, WINDOW_SECONDS)
     try:
         count = cache.incr(key)

@@ -10,6 +10,10 @@ from accounts.models import Organisation
 from placements.models import Placement
 from youth.models import Youth
 
+# Statistics start here at the earliest: the app holds no older data, and a period is
+# bounded on both sides (until today), so no request can ask for thousands of years.
+FIRST_DAY = dt.date(2015, 1, 1)
+
 
 @dataclass(frozen=True)
 class Period:
@@ -58,7 +62,8 @@ class Period:
 
     @classmethod
     def all_time(cls, organisation: Organisation, today: dt.date) -> "Period":
-        """From the organisation's first youth or placement until today."""
+        """From the organisation's first youth or placement (FIRST_DAY at the earliest)
+        until today."""
         firsts = (
             Youth.objects.filter(organisation=organisation).aggregate(first=Min("started_on"))[
                 "first"
@@ -67,5 +72,5 @@ class Period:
                 "first"
             ],
         )
-        start = min((day for day in firsts if day), default=today)
+        start = max(min((day for day in firsts if day), default=today), FIRST_DAY)
         return cls(min(start, today), today)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.handlers.base import BaseHandler
 from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from certificates.models import Level
 from certificates.services.goals import learning_goal_assess
 from certificates.services.issuing import certificate_draft_save, certificate_issue
 from placements.models import Placement
+from tests.browser.html_checker import start_checker
 from tests.factories import LearningGoalFactory
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
@@ -30,6 +32,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 PHONE = {"width": 390, "height": 844}
+PAGES_CHECKED = pytest.StashKey[int]()
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -62,11 +65,46 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def html_checker(request):
+    """The Nu HTML Checker service (None where this machine cannot run it, never in CI)."""
+    checker = start_checker()
+    yield checker
+    if checker is not None:
+        checker.stop()
+        request.config.stash[PAGES_CHECKED] = len(checker.pages_checked)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if config.stash.get(PAGES_CHECKED, 0):
+        pages = config.stash[PAGES_CHECKED]
+        terminalreporter.write_line(f"Nu HTML Checker: {pages} page states checked")
+
+
 @pytest.fixture
-def browser_page(chromium, request):
+def served_documents(monkeypatch):
+    """Every full HTML document the live server sends during the test, as (path, html)."""
+    documents = []
+    get_response = BaseHandler.get_response
+
+    def recording_get_response(handler, http_request):
+        response = get_response(handler, http_request)
+        is_page = response.get("Content-Type", "").startswith("text/html")
+        is_document = response.status_code == 200 and "HX-Request" not in http_request.headers
+        if is_page and is_document and not response.streaming:
+            documents.append((http_request.get_full_path(), response.content.decode()))
+        return response
+
+    monkeypatch.setattr(BaseHandler, "get_response", recording_get_response)
+    return documents
+
+
+@pytest.fixture
+def browser_page(chromium, request, html_checker, served_documents):
     """A fresh page at phone width (`page.set_viewport_size(DESKTOP)` for desktop).
 
-    A screenshot of the last state is saved under build/screenshots/<test name>.png.
+    A screenshot of the last state is saved under build/screenshots/<test name>.png, and
+    every HTML document the test loaded must pass the Nu HTML Checker with no error.
     """
     context = chromium.new_context(viewport=PHONE, locale="da-DK")
     page = context.new_page()
@@ -76,6 +114,13 @@ def browser_page(chromium, request):
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     context.close()
+    if html_checker is None:
+        return
+    invalid = []
+    for path, html in served_documents:
+        html_checker.pages_checked.add((request.node.name, path, html))
+        invalid += [f"{path}: {error}" for error in html_checker.errors(html)]
+    assert not invalid, "The Nu HTML Checker found errors:\n" + "\n".join(invalid)
 
 
 @pytest.fixture

@@ -125,7 +125,7 @@ def test_date_defaults_to_today(mentor_client, goal):
     ("overrides", "message"),
     [
         (
-            {"observed_on": (timezone.localdate() + timedelta(days=1)).isoformat()},
+            {"observed_on": "tomorrow"},  # the Copenhagen tomorrow when the test runs
             "Datoen kan ikke ligge i fremtiden.",
         ),
         ({"observed_on": "2026-01-15"}, "Datoen kan ikke ligge før praktikken startede"),
@@ -136,6 +136,8 @@ def test_date_defaults_to_today(mentor_client, goal):
 def test_bad_input_shows_a_danish_message_and_saves_nothing(
     mentor_client, goal, overrides, message
 ):
+    if overrides.get("observed_on") == "tomorrow":
+        overrides = {"observed_on": (timezone.localdate() + timedelta(days=1)).isoformat()}
     for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
         response = mentor_client.post(
             reverse("mentor:log", args=[goal.pk]), log_data(**overrides), **headers
@@ -180,7 +182,8 @@ def test_within_the_grace_period_the_mentor_still_logs(mentor_client, goal, plac
     placement.status = Placement.Status.COMPLETED
     placement.ends_on = timezone.localdate() - timedelta(days=29)
     placement.save()
-    mentor_client.post(reverse("mentor:log", args=[goal.pk]), log_data())
+    observed_on = placement.ends_on.isoformat()  # observations are dated within the placement
+    mentor_client.post(reverse("mentor:log", args=[goal.pk]), log_data(observed_on=observed_on))
     assert ProgressEntry.objects.count() == 1
 
 

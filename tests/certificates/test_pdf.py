@@ -47,7 +47,7 @@ def test_pdf_is_archival_with_title_and_danish_language(issued):
     assert "Kompetencebevis" in reader.metadata.title
     assert issued.number in reader.metadata.title
     xmp = reader.xmp_metadata.rdf_root.toxml()
-    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="U"' in xmp  # PDF/A-3u
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="A"' in xmp  # PDF/A-3a
     assert reader.trailer["/Root"]["/Lang"] == "da"
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF
     assert '<html lang="da">' in certificate_html(issued.snapshot)

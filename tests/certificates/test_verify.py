@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from accounts.models import AccessLogEntry
 from certificates.services.issuing import (
@@ -55,11 +56,11 @@ def test_confusable_letters_are_read_as_digits(client, issued):
     assert client.get(f"/v/{code}/").status_code == 200
 
 
-def test_a_revoked_certificate_says_so_with_the_date(client, issued, caseworker):
+def test_a_revoked_certificate_says_so_with_the_date(client, issued, caseworker, near_midnight):
     revoked = certificate_revoke(certificate=issued, reason="Intern grund", by=caseworker)
     page = client.get(url(issued)).content.decode()
     assert "Tilbagekaldt." in page
-    assert revoked.revoked_at.strftime("%d.%m.%Y") in page
+    assert timezone.localdate(revoked.revoked_at).strftime("%d.%m.%Y") in page
     assert "Intern grund" not in page  # the reason stays internal
 
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_manager_sees_the_demo_figures_of_organisation_one(client):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
     manager = User.objects.get(username="leder")
     client.force_login(manager)
     response = client.get(reverse("reports:statistics"))

@@ -121,3 +121,30 @@ def test_strangers_see_nothing_of_organisation_a_on_their_start_pages(world, rol
         outcome = send(clients.client(role), "GET", outcome.location, {})
     assert outcome.status == 200
     assert world.a.secrets["first_name"] not in outcome.text
+
+
+def test_ended_access_is_refused_on_every_page(world, caplog):
+    """Issue 12, finding 1: once a youth's links are withdrawn and the mentor is deactivated,
+    their open sessions get nothing from any URL (GET or POST): the sign-in page, or a
+    refusal for the few URLs that answer anyone (403/404/405)."""
+    from accounts.services import signin_links_revoke_all
+    from companies.services import mentor_deactivate
+    from placements.services import placement_complete
+
+    caplog.set_level(logging.CRITICAL, logger="django.request")
+    clients = RoleClients(world)
+    signin_links_revoke_all(user=world.a.youth_user)
+    placement_complete(placement=world.a.placement)
+    mentor_deactivate(mentor=world.a.mentor)
+    problems = []
+    for route in all_routes():
+        spec = spec_for(route.name)
+        if spec.public:
+            continue
+        url, query = url_for(route.name, spec, world)
+        for method in METHODS:
+            for role in ("youth", "mentor"):
+                outcome = send(clients.client(role), method, url, query)
+                if not (is_signin_redirect(outcome) or outcome.status in REFUSED):
+                    problems.append(f"{method} {route.name} as ended {role}: {outcome.status}")
+    assert not problems, "\n".join(problems)

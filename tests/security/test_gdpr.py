@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from accounts.models import AccessLogEntry, SignInLink
 from accounts.services import access_log_record
 from certificates.models import Certificate, ProgressEntry
+from certificates.services.issuing import certificate_revoke
 from documents.models import PreparedDocument
 from placements.models import FollowUp
 from workspace.gdpr import youth_anonymise, youth_data_export, youth_due_for_anonymisation
@@ -213,6 +214,20 @@ def test_anonymisation_is_idempotent(world):
     assert first.anonymised_at == second.anonymised_at
     assert second.first_name == "Anonymiseret"
     assert list(youth_due_for_anonymisation(today=date(2100, 1, 1))) == []
+
+
+def test_anonymisation_replaces_the_revocation_reason(world, client):
+    """Issue 12, finding 7: the reason is free text and may name people or health matters."""
+    a = world.a
+    reason = "Fejl i navnet; Lene har ADHD og skal have det rettet"
+    certificate_revoke(certificate=a.certificate, reason=reason, by=a.caseworker)
+    youth_anonymise(youth=a.youth)
+    certificate = Certificate.objects.get(pk=a.certificate.pk)
+    assert certificate.status == Certificate.Status.REVOKED
+    assert certificate.revocation_reason == "Anonymiseret"
+    response = client.get(reverse("verify:detail", kwargs={"code": certificate.verification_code}))
+    assert reason not in response.content.decode()
+    assert reason not in json.dumps(youth_data_export(youth=a.youth, by=a.caseworker))
 
 
 def test_export_after_anonymisation_holds_no_personal_data(world):

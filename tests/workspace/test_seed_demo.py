@@ -43,7 +43,7 @@ def seeded(django_db_setup, django_db_blocker):
     )
     with fast_hasher, django_db_blocker.unblock(), transaction.atomic():
         out = StringIO()
-        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", force=True, stdout=out)
         yield out.getvalue()
         transaction.set_rollback(True)
 
@@ -57,7 +57,7 @@ class TestSeededDemo:
     def test_second_run_changes_nothing(self):
         before = all_counts()
         out = StringIO()
-        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", force=True, stdout=out)
         assert "already exists" in out.getvalue()
         assert all_counts() == before
 
@@ -202,3 +202,17 @@ class TestSeededDemo:
             response = client.post(url.removeprefix(settings.SITE_URL))
             assert response.status_code == 302
             assert int(client.session["_auth_user_id"]) == User.objects.get(username=username).pk
+
+
+def test_seed_demo_refuses_a_production_database(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not User.objects.filter(username="sagsbehandler").exists()
+
+
+def test_seed_demo_runs_in_development(settings):
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "Demo data created" in out.getvalue()

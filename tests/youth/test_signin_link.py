@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from accounts.models import SignInLink
@@ -23,7 +24,7 @@ def test_link_is_shown_once_with_a_qr_code_and_emailed(client, caseworker, youth
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"
     url = response.context["url"]
-    assert url.startswith("http://testserver/link/")
+    assert url.startswith(settings.SITE_URL + "/link/")
     assert f'value="{url}"' in page
     assert 'src="data:image/png;base64,' in page
     assert "Linket (vises kun denne ene gang)" in page

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from accounts.access import staff_required
 from accounts.models import User
-from accounts.services import user_mark_progress_seen
+from accounts.services import access_log_record_many, user_mark_progress_seen
 
 from ..selectors import DASHBOARD_DAYS, dashboard_for_user
 
@@ -31,6 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """The caseworker's overview of what needs attention; a manager sees the organisation."""
     today = timezone.localdate()
     overview = dashboard_for_user(request.user, today=today)
+    access_log_record_many(user=request.user, youths=overview.youth_shown(), what="Oversigt")
     # Shown as new on this visit; from now on they are seen.
     user_mark_progress_seen(user=request.user)
     return render(

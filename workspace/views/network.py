@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.access import staff_required
-from accounts.services import access_log_record
+from accounts.services import access_log_record, access_log_record_many
 from certificates.selectors import goals_for_placement
 from companies.selectors import get_company_for_user
 from placements.selectors import get_placement_for_user
@@ -24,13 +24,19 @@ PLACEMENTS_PER_PAGE = 20
 def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
     company = get_company_for_user(request.user, pk)
     placements = Paginator(company_placements(request.user, company), PLACEMENTS_PER_PAGE)
+    page = placements.get_page(request.GET.get("side"))
+    access_log_record_many(
+        user=request.user,
+        youths=[(placement.youth_id, placement.organisation_id) for placement in page],
+        what=f"Virksomhed: praktikker hos {company.name}",
+    )
     return render(
         request,
         "workspace/company_detail.html",
         {
             "company": company,
             "mentors": company_mentors(request.user, company),
-            "placements": placements.get_page(request.GET.get("side")),
+            "placements": page,
             "now": timezone.now(),
         },
     )

@@ -4,7 +4,7 @@ import statistics
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -130,7 +130,7 @@ def measure(
                 data = {
                     "level": "2",
                     "note": "Benchmark",
-                    "observed_on": date.today().isoformat(),
+                    "observed_on": timezone.localdate().isoformat(),
                     "submission_key": str(uuid.uuid4()),
                 }
                 return client.post(log, data, secure=True, HTTP_HX_REQUEST="true")
