@@ -235,6 +235,13 @@ class Certificate(models.Model):
     supersedes = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
     )
+    cohort = models.ForeignKey(
+        "certificates.Cohort",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -273,3 +280,7 @@ class Certificate(models.Model):
     @property
     def is_issued(self) -> bool:
         return self.status != self.Status.DRAFT
+
+
+# Cohorts and quality assurance live in their own module; Django finds them through here.
+from .cohorts import Cohort, CohortMember, GoalReview, VoidNumber  # noqa: E402, F401
