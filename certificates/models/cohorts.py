@@ -158,6 +158,9 @@ class GoalReview(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.goal_id}: {self.decision}"
+
 
 class VoidNumber(models.Model):
     """A certificate number that was taken but never issued, and why: every number is
