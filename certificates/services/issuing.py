@@ -217,11 +217,13 @@ def certificate_number_take(*, certificate: Certificate, by: User) -> Certificat
     A draft that already has a number (a render that never finished) keeps it."""
     certificate = (
         Certificate.objects.select_for_update(of=("self",))
-        .select_related("organisation")
+        .select_related("organisation", "cohort")
         .get(pk=certificate.pk)
     )
     if certificate.status != Certificate.Status.DRAFT:
         raise CertificateError(_("This certificate has already been issued."))
+    if certificate.cohort is not None and certificate.cohort.approved_on is None:
+        raise CertificateError(_("The cohort is not approved by the awarding body yet."))
     if certificate.number:
         return certificate
     year = timezone.localdate().year
@@ -274,8 +276,6 @@ def _render(*, certificate: Certificate, issued_by: User) -> tuple[dict, bytes]:
     if old is not None and old.status != Certificate.Status.ISSUED:
         raise CertificateError(_("The certificate being corrected is no longer valid."))
     cohort = certificate.cohort
-    if cohort is not None and cohort.approved_on is None:
-        raise CertificateError(_("The cohort is not approved by the awarding body yet."))
     snapshot = certificate_snapshot(certificate, issued_by=issued_by)
     now = timezone.now()
     snapshot |= {

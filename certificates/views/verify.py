@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms.issuing import VerificationLookupForm
 from ..models import AREA_HEADINGS, Area, Certificate, levels_explained
+from ..pdf import quality_assured_on
 from ..selectors import certificate_by_code
 from ..services.issuing import verification_code_display, verification_code_normalise
 
@@ -84,6 +85,7 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
             "snapshot": snapshot,
             "areas": [(label, goals) for label, goals in areas if goals],
             "replacement": replacement,
+            "quality_assured_on": quality_assured_on(snapshot),
             "site_url": settings.SITE_URL,
             "levels": levels_explained(),
         },
