@@ -39,6 +39,8 @@ YOUTH_PAGES = [
     ("me:home", "youth"),
     ("certificates:download", "caseworker"),
     ("me:download", "youth"),
+    ("cohorts:member", "kvalitet"),
+    ("assurance:member", "ocn"),
 ]
 
 
