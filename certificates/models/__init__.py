@@ -213,15 +213,15 @@ class Certificate(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     # NULL until issued: drafts have no number or code, and NULLs do not collide under UNIQUE.
     number = models.CharField(  # noqa: DJ001
-        _("certificate number"), max_length=30, unique=True, null=True
+        _("certificate number"), max_length=30, unique=True, null=True, blank=True
     )
-    year = models.PositiveSmallIntegerField(null=True)
-    sequence = models.PositiveIntegerField(null=True)
-    verification_code = models.CharField(max_length=20, unique=True, null=True)  # noqa: DJ001
-    issued_on = models.DateField(_("issued on"), null=True)
-    issued_at = models.DateTimeField(null=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    sequence = models.PositiveIntegerField(null=True, blank=True)
+    verification_code = models.CharField(max_length=20, unique=True, null=True, blank=True)  # noqa: DJ001
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issued_at = models.DateTimeField(null=True, blank=True)
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # Everything the certificate prints, frozen when it is issued.
     snapshot = models.JSONField(default=dict, blank=True)
