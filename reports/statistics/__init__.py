@@ -6,12 +6,14 @@ from .figures import (
     NetworkFigures,
     PlacementFigures,
     ProgressionFigures,
+    QualityAssuranceFigures,
     YouthFigures,
     certificate_figures,
     follow_up_figures,
     network_figures,
     placement_figures,
     progression_figures,
+    quality_assurance_figures,
     youth_figures,
 )
 from .period import Period
@@ -23,11 +25,13 @@ __all__ = [
     "Period",
     "PlacementFigures",
     "ProgressionFigures",
+    "QualityAssuranceFigures",
     "YouthFigures",
     "certificate_figures",
     "follow_up_figures",
     "network_figures",
     "placement_figures",
     "progression_figures",
+    "quality_assurance_figures",
     "youth_figures",
 ]
