@@ -119,6 +119,8 @@ def certificate_correction_start(*, certificate: Certificate, by: User) -> Certi
 def certificate_draft_discard(*, certificate: Certificate) -> None:
     if certificate.status != Certificate.Status.DRAFT:
         raise CertificateError(_("This certificate is issued and cannot be deleted."))
+    if certificate.cohort_id is not None:
+        raise CertificateError(_("The draft belongs to a cohort: remove the youth there."))
     certificate.delete()
 
 

@@ -13,6 +13,7 @@ from certificates.services.cohorts import (
     cohort_member_review,
     cohort_submit,
 )
+from certificates.services.issuing import CertificateError, certificate_draft_discard
 from tests.certificates.cohorts import (
     approve_all,
     cohort_with,
@@ -141,3 +142,11 @@ def test_only_an_approved_cohort_issues(
     with pytest.raises(CohortError):
         cohort_issue(cohort=cohort, by=caseworker)
     assert not cohort.certificates.exclude(status="draft").exists()
+
+
+def test_a_cohort_draft_cannot_be_discarded_on_its_own(organisation, awarding_body, caseworker):
+    cohort = cohort_with(organisation, awarding_body, [caseworker])
+    draft = cohort.members.get().certificate
+    with pytest.raises(CertificateError, match="hører til et hold"):
+        certificate_draft_discard(certificate=draft)
+    assert cohort.members.get().certificate_id == draft.pk
