@@ -21,7 +21,10 @@ class Organisation(models.Model):
         AWARDING_BODY = "awarding_body", _("Awarding body")
 
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UNIT)
+    # db_default too: bulk loads that name their columns (the national data set) get a unit.
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.UNIT, db_default=Kind.UNIT
+    )
     code = models.CharField(
         _("short code"),
         max_length=10,
@@ -83,6 +86,7 @@ class User(AbstractUser):
     is_quality_assurer = models.BooleanField(
         _("internal quality assurer"),
         default=False,
+        db_default=False,
         help_text=_("Reviews the internal sample of cohorts (never their own assessments)."),
     )
     # When the caseworker last opened the dashboard: "new progress since I last looked".

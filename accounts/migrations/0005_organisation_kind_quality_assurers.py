@@ -13,12 +13,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='organisation',
             name='kind',
-            field=models.CharField(choices=[('unit', 'Youth unit'), ('awarding_body', 'Awarding body')], default='unit', max_length=20, verbose_name='kind'),
+            field=models.CharField(choices=[('unit', 'Youth unit'), ('awarding_body', 'Awarding body')], db_default='unit', default='unit', max_length=20, verbose_name='kind'),
         ),
         migrations.AddField(
             model_name='user',
             name='is_quality_assurer',
-            field=models.BooleanField(default=False, help_text='Reviews the internal sample of cohorts (never their own assessments).', verbose_name='internal quality assurer'),
+            field=models.BooleanField(db_default=False, default=False, help_text='Reviews the internal sample of cohorts (never their own assessments).', verbose_name='internal quality assurer'),
         ),
         migrations.AlterField(
             model_name='user',

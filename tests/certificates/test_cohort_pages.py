@@ -11,8 +11,12 @@ from pypdf import PdfReader
 
 from accounts.models import AccessLogEntry
 from certificates.models import Cohort, CohortMember
-from certificates.services.cohorts import cohort_external_decide, cohort_submit
-from tests.certificates.cohorts import cohort_with, submitted_and_internally_approved
+from certificates.services.cohorts import (
+    cohort_external_decide,
+    cohort_sample_widen,
+    cohort_submit,
+)
+from tests.certificates.cohorts import approve_all, cohort_with
 from tests.factories import (
     ExternalAssurerFactory,
     FollowUpFactory,
@@ -30,7 +34,17 @@ def at_external(organisation, awarding_body, caseworker, internal_assurer):
         goal = member.certificate.goals.first()
         ProgressEntryFactory(goal=goal, note=f"Evidens {member.youth.first_name}")
         FollowUpFactory(placement=goal.placement, note="Fortroligt opfølgningsnotat")
-    return submitted_and_internally_approved(cohort, internal_assurer)
+    # Every youth reviewed internally, so whoever is drawn externally has reviewer notes.
+    cohort = cohort_sample_widen(
+        cohort=cohort_submit(cohort=cohort, by=caseworker, seed=7),
+        internal=True,
+        size=6,
+        by=caseworker,
+    )
+    for member in cohort.members.all():
+        approve_all(member, internal_assurer)
+    cohort.refresh_from_db()
+    return cohort
 
 
 def test_external_assurer_sees_only_the_sampled_youth(client, at_external, external_assurer):
