@@ -38,6 +38,7 @@ staff_required = role_required(*STAFF_ROLES)
 caseworker_required = role_required(User.Role.CASEWORKER)
 mentor_required = role_required(User.Role.MENTOR)
 youth_required = role_required(User.Role.YOUTH)
+assurer_required = role_required(User.Role.ASSURER)
 
 
 def require_write(user: User) -> None:

@@ -13,9 +13,18 @@ from .validators import validate_logo, validate_phone
 
 
 class Organisation(models.Model):
-    """A municipal youth unit: the tenant every record belongs to."""
+    """A municipal youth unit: the tenant every record belongs to. An awarding body (e.g.
+    OCN-Danmark) is an organisation too: its users are external quality assurers."""
+
+    class Kind(models.TextChoices):
+        UNIT = "unit", _("Youth unit")
+        AWARDING_BODY = "awarding_body", _("Awarding body")
 
     name = models.CharField(_("name"), max_length=200)
+    # db_default too: bulk loads that name their columns (the national data set) get a unit.
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.UNIT, db_default=Kind.UNIT
+    )
     code = models.CharField(
         _("short code"),
         max_length=10,
@@ -61,6 +70,7 @@ class User(AbstractUser):
         MANAGER = "manager", _("Manager")
         MENTOR = "mentor", _("Company mentor")
         YOUTH = "youth", _("Young person")
+        ASSURER = "assurer", _("External quality assurer")
         ADMIN = "admin", _("Administrator")
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
@@ -71,6 +81,13 @@ class User(AbstractUser):
         related_name="users",
         null=True,
         blank=True,
+    )
+    # An internal quality assurer: a caseworker or manager who reviews cohorts' samples.
+    is_quality_assurer = models.BooleanField(
+        _("internal quality assurer"),
+        default=False,
+        db_default=False,
+        help_text=_("Reviews the internal sample of cohorts (never their own assessments)."),
     )
     # When the caseworker last opened the dashboard: "new progress since I last looked".
     progress_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -129,6 +146,14 @@ class User(AbstractUser):
     @property
     def is_youth(self) -> bool:
         return self.role == self.Role.YOUTH
+
+    @property
+    def is_external_assurer(self) -> bool:
+        return self.role == self.Role.ASSURER
+
+    @property
+    def is_internal_assurer(self) -> bool:
+        return self.is_quality_assurer and self.is_staff_member
 
     @property
     def is_staff_member(self) -> bool:

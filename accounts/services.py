@@ -25,6 +25,7 @@ PURPOSES = {
     User.Role.MANAGER: "Ledelse, statistik og kvalitetssikring",
     User.Role.MENTOR: "Mentorstøtte i praktikken",
     User.Role.YOUTH: "Den unges indsigt i egne oplysninger",
+    User.Role.ASSURER: "Ekstern kvalitetssikring efter OCN-metoden",
     User.Role.ADMIN: "Systemadministration",
 }
 

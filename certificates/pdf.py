@@ -164,12 +164,20 @@ def _context(snapshot: dict, *, draft: bool) -> dict:
         "several_workplaces": len(placements) > 1,
         "total_points": Decimal(snapshot["total_points"]),
         "issued_on": snapshot.get("issued_on") and date.fromisoformat(snapshot["issued_on"]),
+        "quality_assured_on": quality_assured_on(snapshot),
         "levels": levels_explained(),
         "logo_url": LOGO_URL if snapshot["organisation"].get("logo") else "",
         "qr_svg": _qr_svg(verification_url) if verification_url else "",
         "verification_url": verification_url,
         "steps": [1, 2, 3],
     }
+
+
+def quality_assured_on(snapshot: dict) -> date | None:
+    """The day the awarding body approved the certificate's cohort; None when the
+    certificate was issued outside a cohort (not quality-assured by the OCN method)."""
+    approved = snapshot.get("quality_assured_on")
+    return date.fromisoformat(approved) if approved else None
 
 
 def certificate_html(snapshot: dict, *, draft: bool = False) -> str:

@@ -9,7 +9,10 @@ from placements.selectors import placements_for_user
 from .models import (
     Area,
     Certificate,
+    Cohort,
+    CohortMember,
     GoalPackage,
+    GoalReview,
     GoalTemplate,
     LearningGoal,
     ProgressEntry,
@@ -230,3 +233,58 @@ def certificate_by_code(code: str) -> Certificate | None:
         .filter(verification_code=code)
         .first()
     )
+
+
+# Cohorts. The awarding body's assurers see a cohort once it is submitted to them, and in
+# it only the youth of the external sample; everyone else gets 404.
+COHORT_STAGES_FOR_AWARDING_BODY = ("external", "returned", "approved", "issuing", "issued")
+
+
+def cohorts_for_user(user: User) -> QuerySet[Cohort]:
+    cohorts = Cohort.objects.select_related("awarding_body")
+    if user.is_staff_member:
+        return cohorts.filter(organisation_id=user.organisation_id)
+    if user.is_external_assurer:
+        return cohorts.filter(
+            awarding_body_id=user.organisation_id, status__in=COHORT_STAGES_FOR_AWARDING_BODY
+        ).select_related("organisation")
+    return cohorts.none()
+
+
+def get_cohort_for_user(user: User, pk: int, *, write: bool = False) -> Cohort:
+    cohort = get_object_or_404(cohorts_for_user(user), pk=pk)
+    if write:
+        require_write(user)
+    return cohort
+
+
+def cohort_members_for_user(user: User, cohort: Cohort) -> QuerySet[CohortMember]:
+    members = cohort.members.select_related("youth", "certificate", "guide_approved_by")
+    return members.filter(external_sampled=True) if user.is_external_assurer else members
+
+
+def get_cohort_member_for_user(user: User, cohort: Cohort, pk: int) -> CohortMember:
+    return get_object_or_404(cohort_members_for_user(user, cohort), pk=pk)
+
+
+def cohort_member_documentation(member: CohortMember) -> list[tuple[LearningGoal, list, list]]:
+    """The learning documentation of one youth in a cohort: each goal on the draft with its
+    criteria, level, evidence (progress entries) and the reviewers' decisions."""
+    if member.certificate_id is None:
+        return []
+    goals = (
+        member.certificate.goals.select_related("placement__company", "assessed_by")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=ProgressEntry.objects.filter(withdrawn_at__isnull=True)
+                .select_related("author")
+                .order_by("-observed_on", "-created_at"),
+            )
+        )
+        .order_by("area", "pk")
+    )
+    reviews: dict[int, list[GoalReview]] = {}
+    for review in member.reviews.select_related("reviewer").order_by("round", "pk"):
+        reviews.setdefault(review.goal_id, []).append(review)
+    return [(goal, list(goal.entries.all()), reviews.get(goal.pk, [])) for goal in goals]

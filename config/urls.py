@@ -11,6 +11,8 @@ urlpatterns = [
     path("maal/", include("certificates.urls.goals")),
     path("mentor/", include("certificates.urls.mentor")),
     path("beviser/", include("certificates.urls.certificates")),
+    path("hold/", include("certificates.urls.cohorts")),
+    path("kvalitet/", include("certificates.urls.assurance")),
     path("min-side/", include("certificates.urls.me")),
     path("v/", include("certificates.urls.verify")),
     path("ob/", include("certificates.urls.credentials")),

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
-from certificates.models import Area, Level
+from certificates.models import Area, Cohort, Level
 from companies.models import Industry
 from placements.models import Placement
 from youth.models import Youth
@@ -369,6 +369,62 @@ def certificate_section(organisation: Organisation, period: Period) -> Section:
     )
 
 
+def quality_assurance_section(organisation: Organisation, period: Period) -> Section:
+    figures = stats.quality_assurance_figures(organisation=organisation, period=period)
+    whole = figures.submitted_youth
+    steps = [
+        (
+            _("Internal quality assurance"),
+            figures.internal_sampled,
+            figures.internal_returned,
+            figures.internal_approved,
+        ),
+        (
+            _("External quality assurance"),
+            figures.external_sampled,
+            figures.external_returned,
+            figures.external_approved,
+        ),
+    ]
+    return Section(
+        slug="quality-assurance",
+        title=_("Cohorts and quality assurance"),
+        note=_("Cohorts created in the period. Shares are of the youth in submitted cohorts."),
+        tables=[
+            Table(
+                slug="cohorts",
+                has_total=True,
+                title=_("Cohorts by status"),
+                headers=[_("Status"), _("Cohorts")],
+                rows=[
+                    *(
+                        [label, figures.cohorts_by_status.get(value, 0)]
+                        for value, label in Cohort.Status.choices
+                    ),
+                    [_("Total"), sum(figures.cohorts_by_status.values())],
+                ],
+                chart_column=1,
+            ),
+            Table(
+                slug="quality-assurance",
+                title=_("Youth sampled, returned and approved at each step"),
+                headers=[
+                    _("Step"),
+                    _("Sampled"),
+                    _("Share sampled"),
+                    _("Returned"),
+                    _("Approved"),
+                ],
+                rows=[
+                    [step, sampled, _share(sampled, whole), returned, approved]
+                    for step, sampled, returned, approved in steps
+                ],
+                note=_("%(count)s youth in submitted cohorts.") % {"count": whole},
+            ),
+        ],
+    )
+
+
 def network_section(organisation: Organisation, period: Period) -> Section:
     figures = stats.network_figures(organisation=organisation, period=period)
     return Section(
@@ -436,6 +492,7 @@ SECTIONS = {
     "certificates": certificate_section,
     "network": network_section,
     "follow-up": follow_up_section,
+    "quality-assurance": quality_assurance_section,
 }
 # Which section each table is in, so a CSV computes only its own section.
 TABLE_SECTIONS = {
@@ -452,6 +509,8 @@ TABLE_SECTIONS = {
     "network": "network",
     "companies": "network",
     "follow-up": "follow-up",
+    "cohorts": "quality-assurance",
+    "quality-assurance": "quality-assurance",
 }
 
 

@@ -62,6 +62,16 @@ class ManagerFactory(UserFactory):
     role = User.Role.MANAGER
 
 
+class AwardingBodyFactory(OrganisationFactory):
+    name = "OCN-Danmark"
+    kind = Organisation.Kind.AWARDING_BODY
+
+
+class ExternalAssurerFactory(UserFactory):
+    role = User.Role.ASSURER
+    organisation = factory.SubFactory(AwardingBodyFactory)
+
+
 class YouthFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Youth

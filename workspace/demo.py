@@ -18,7 +18,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Organisation, User
-from certificates.models import Area, Certificate, GoalTemplate, LearningGoal, ProgressEntry
+from certificates.models import (
+    Area,
+    Certificate,
+    Cohort,
+    GoalTemplate,
+    LearningGoal,
+    ProgressEntry,
+)
 from certificates.services.issuing import (
     certificate_correction_start,
     certificate_draft_save,
@@ -29,6 +36,7 @@ from companies.models import Company, Mentor, cvr_is_valid
 from placements.models import FollowUp, Placement
 from youth.models import Youth
 
+from .demo_cohorts import demo_cohorts_seed
 from .demo_data.billund import BILLUND_DEMO
 from .demo_data.catalogue import (
     ACCOMMODATIONS,
@@ -62,6 +70,7 @@ SEEDED_MODELS = (
     LearningGoal,
     ProgressEntry,
     Certificate,
+    Cohort,
 )
 # Certificates are rendered one by one (a PDF each), so only the first few youth get one.
 CERTIFICATES_PER_ORGANISATION = 3
@@ -82,6 +91,9 @@ def demo_seed(*, today: date | None = None) -> dict[type[models.Model], int] | N
         password = make_password(DEMO_PASSWORD)  # hashed once: hashing is slow on purpose
         for demo in DEMOS:
             _OrganisationSeeder(demo=demo, today=today, rng=rng, password=password).run()
+        demo_cohorts_seed(
+            organisation=Organisation.objects.get(code=DEMOS[0].org.code), password=password
+        )
         after = demo_counts()
     return {model: after[model] - before[model] for model in SEEDED_MODELS}
 

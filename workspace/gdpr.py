@@ -124,7 +124,6 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
     )
     roles = {value: str(label) for value, label in User.Role.choices}
     kinds = {value: str(label) for value, label in AccessLogEntry.Kind.choices}
-    here = timezone.get_current_timezone()
     return {
         "exported_at": timezone.localtime().isoformat(timespec="seconds"),
         "exported_by": str(by),
@@ -158,7 +157,7 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         ),
         "access_log": [
             {
-                "at": at.astimezone(here).isoformat(timespec="seconds"),
+                "at": timezone.localtime(at).isoformat(timespec="seconds"),
                 "who": f"{first_name} {last_name}".strip() or username,
                 "role": roles.get(role, role),
                 "what": what,

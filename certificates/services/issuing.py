@@ -1,9 +1,13 @@
 """Certificates: draft, issue, revoke, correct (supersede).
 
-Issuing is one transaction: lock the organisation's counter for the year, take the next
-number, make a verification code, freeze a snapshot, render the PDF once, store it with its
-SHA-256 and mark the certificate issued. If anything fails, the transaction rolls back (no
-number used), a stored file is deleted again, and the draft stays as it was.
+Issuing is two steps, so workers issuing a cohort render in parallel and a worker that
+dies loses nothing: `certificate_number_take` locks the organisation's counter for the
+year in a short transaction and gives the draft its number and verification code;
+`certificate_render_store` freezes a snapshot, renders the PDF once (no lock held), and
+stores it with its SHA-256, marking the certificate issued. Run again, each step sees the
+work already done. If the render fails, the number is recorded as void with the reason
+(every number is accounted for), a stored file is deleted again, and the draft is kept.
+Another hook on issuing (e.g. a signed credential) sits beside these two steps.
 """
 
 import hashlib
@@ -11,6 +15,7 @@ import logging
 import re
 import secrets
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -24,7 +29,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from youth.models import Youth
 
-from ..models import Certificate, CertificateCounter, LearningGoal
+from ..models import Certificate, CertificateCounter, LearningGoal, VoidNumber
 from ..pdf import certificate_pdf_render
 from .credentials import credential_issue, credential_status_publish
 
@@ -116,6 +121,8 @@ def certificate_correction_start(*, certificate: Certificate, by: User) -> Certi
 def certificate_draft_discard(*, certificate: Certificate) -> None:
     if certificate.status != Certificate.Status.DRAFT:
         raise CertificateError(_("This certificate is issued and cannot be deleted."))
+    if certificate.cohort_id is not None:
+        raise CertificateError(_("The draft belongs to a cohort: remove the youth there."))
     certificate.delete()
 
 
@@ -219,64 +226,118 @@ def _next_sequence(*, organisation_id: int, year: int) -> int:
 
 
 def certificate_issue(*, certificate: Certificate, issued_by: User) -> Certificate:
-    """Issue a draft: number, code, snapshot, PDF, hash, all in one transaction."""
+    """Issue a draft: take a number (short transaction), then render and store it.
+
+    A draft whose render never finished (a worker that died) keeps the number it took.
+    """
+    certificate = certificate_number_take(certificate=certificate, by=issued_by)
+    return certificate_render_store(certificate=certificate, issued_by=issued_by)
+
+
+@transaction.atomic
+def certificate_number_take(*, certificate: Certificate, by: User) -> Certificate:
+    """Give the draft its number and verification code, holding the counter lock only for
+    this short transaction, so other workers can take numbers while this one renders.
+    A draft that already has a number (a render that never finished) keeps it."""
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("organisation", "cohort")
+        .get(pk=certificate.pk)
+    )
+    if certificate.status != Certificate.Status.DRAFT:
+        raise CertificateError(_("This certificate has already been issued."))
+    if certificate.cohort is not None and certificate.cohort.approved_on is None:
+        raise CertificateError(_("The cohort is not approved by the awarding body yet."))
+    if certificate.number:
+        return certificate
+    year = timezone.localdate().year
+    sequence = _next_sequence(organisation_id=certificate.organisation_id, year=year)
+    certificate.number = f"{certificate.organisation.code}-{year}-{sequence:04d}"
+    certificate.year = year
+    certificate.sequence = sequence
+    certificate.verification_code = verification_code_new()
+    certificate.save(update_fields=["number", "year", "sequence", "verification_code"])
+    return certificate
+
+
+def certificate_render_store(*, certificate: Certificate, issued_by: User) -> Certificate:
+    """Render the numbered draft (no lock held) and store it as issued. If the render fails,
+    the number is recorded as void with the reason, and the draft is kept without it."""
     written: list[str] = []
     try:
+        snapshot, pdf = _render(certificate=certificate, issued_by=issued_by)
         with transaction.atomic():
-            _issue_locked(certificate_pk=certificate.pk, issued_by=issued_by, written=written)
+            _store_locked(
+                certificate_pk=certificate.pk,
+                number=certificate.number,
+                snapshot=snapshot,
+                pdf=pdf,
+                issued_by=issued_by,
+                written=written,
+            )
     except Exception as error:
         # The rollback undid the rows; the file in storage must go too.
         for name in written:
             _delete_quietly(name)
-        if isinstance(error, CertificateError):
-            raise
-        logger.exception("Issuing certificate %s failed", certificate.pk)
-        raise CertificateError(
-            _(
-                "The certificate could not be made, so nothing was issued. The draft is kept. "
-                "Try again, or contact support if it keeps failing."
+        if not isinstance(error, CertificateError):
+            logger.exception("Issuing certificate %s failed", certificate.pk)
+            error = CertificateError(
+                _(
+                    "The certificate could not be made, so nothing was issued. The draft is "
+                    "kept. Try again, or contact support if it keeps failing."
+                )
             )
-        ) from error
+        _number_void(certificate_pk=certificate.pk, number=certificate.number, reason=str(error))
+        raise error from None
     return Certificate.objects.get(pk=certificate.pk)
 
 
-def _issue_locked(*, certificate_pk: int, issued_by: User, written: list[str]) -> None:
-    certificate = (
-        Certificate.objects.select_for_update(of=("self",))
-        .select_related("youth", "organisation", "supersedes")
-        .get(pk=certificate_pk)
-    )
-    if certificate.status != Certificate.Status.DRAFT:
-        raise CertificateError(_("This certificate has already been issued."))
+def _render(*, certificate: Certificate, issued_by: User) -> tuple[dict, bytes]:
+    certificate = Certificate.objects.select_related(
+        "youth", "organisation", "supersedes", "cohort"
+    ).get(pk=certificate.pk)
     old = certificate.supersedes
     if old is not None and old.status != Certificate.Status.ISSUED:
         raise CertificateError(_("The certificate being corrected is no longer valid."))
+    cohort = certificate.cohort
     snapshot = certificate_snapshot(certificate, issued_by=issued_by)
     now = timezone.now()
-    year = timezone.localdate(now).year
-    sequence = _next_sequence(organisation_id=certificate.organisation_id, year=year)
-    code = verification_code_new()
-    number = f"{certificate.organisation.code}-{year}-{sequence:04d}"
     snapshot |= {
-        "number": number,
-        "verification_code": verification_code_display(code),
-        "verification_url": verification_url(code),
+        "number": certificate.number,
+        "verification_code": verification_code_display(certificate.verification_code),
+        "verification_url": verification_url(certificate.verification_code),
         "issued_on": timezone.localdate(now).isoformat(),
         "supersedes_number": old.number if old else "",
+        "quality_assured_on": cohort.approved_on.isoformat() if cohort else None,
     }
-    pdf = certificate_pdf_render(snapshot)
+    return snapshot, certificate_pdf_render(snapshot)
 
+
+def _store_locked(
+    *,
+    certificate_pk: int,
+    number: str,
+    snapshot: dict,
+    pdf: bytes,
+    issued_by: User,
+    written: list[str],
+) -> None:
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("supersedes")
+        .get(pk=certificate_pk)
+    )
+    if certificate.status != Certificate.Status.DRAFT or certificate.number != number:
+        # Another worker finished this certificate first: nothing more to do.
+        return
+    old = certificate.supersedes
     certificate.pdf.save(f"{number}.pdf", ContentFile(pdf), save=False)
     written.append(certificate.pdf.name)
     certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     certificate.status = Certificate.Status.ISSUED
-    certificate.number = number
-    certificate.year = year
-    certificate.sequence = sequence
-    certificate.verification_code = code
     certificate.snapshot = snapshot
-    certificate.issued_at = now
-    certificate.issued_on = timezone.localdate(now)
+    certificate.issued_at = timezone.now()
+    certificate.issued_on = date.fromisoformat(snapshot["issued_on"])
     certificate.issued_by = issued_by
     certificate.full_clean(exclude=["pdf"])
     certificate.save()
@@ -284,6 +345,28 @@ def _issue_locked(*, certificate_pk: int, issued_by: User, written: list[str]) -
         old.status = Certificate.Status.SUPERSEDED
         old.save(update_fields=["status"])
     credential_issue(certificate=certificate)
+
+
+@transaction.atomic
+def _number_void(*, certificate_pk: int, number: str | None, reason: str) -> None:
+    """Record a taken number as void and take it off the draft, so a retry gets a new one."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate_pk)
+    if not number or certificate.status != Certificate.Status.DRAFT:
+        return
+    if certificate.number == number:
+        VoidNumber.objects.get_or_create(
+            number=number,
+            defaults={
+                "organisation_id": certificate.organisation_id,
+                "year": certificate.year,
+                "sequence": certificate.sequence,
+                "certificate": certificate,
+                "reason": reason[:300],
+            },
+        )
+        certificate.number = certificate.year = certificate.sequence = None
+        certificate.verification_code = None
+        certificate.save(update_fields=["number", "year", "sequence", "verification_code"])
 
 
 def _delete_quietly(name: str) -> None:

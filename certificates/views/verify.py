@@ -17,7 +17,7 @@ from accounts.views import LOGO_CONTENT_TYPES
 
 from ..forms.issuing import VerificationLookupForm
 from ..models import AREA_HEADINGS, Area, Certificate, levels_explained
-from ..pdf import snapshot_placements
+from ..pdf import quality_assured_on, snapshot_placements
 from ..selectors import certificate_by_code
 from ..services.issuing import verification_code_display, verification_code_normalise
 
@@ -92,6 +92,7 @@ def verify_detail(request: HttpRequest, code: str) -> HttpResponse:
             "placements": snapshot_placements(snapshot),
             "areas": [(label, goals) for label, goals in areas if goals],
             "replacement": replacement,
+            "quality_assured_on": quality_assured_on(snapshot),
             "site_url": settings.SITE_URL,
             "levels": levels_explained(),
         },

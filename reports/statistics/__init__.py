@@ -7,12 +7,14 @@ from .figures import (
     NetworkFigures,
     PlacementFigures,
     ProgressionFigures,
+    QualityAssuranceFigures,
     YouthFigures,
     certificate_figures,
     follow_up_figures,
     network_figures,
     placement_figures,
     progression_figures,
+    quality_assurance_figures,
     youth_figures,
 )
 from .period import Period
@@ -25,11 +27,13 @@ __all__ = [
     "Period",
     "PlacementFigures",
     "ProgressionFigures",
+    "QualityAssuranceFigures",
     "YouthFigures",
     "certificate_figures",
     "follow_up_figures",
     "network_figures",
     "placement_figures",
     "progression_figures",
+    "quality_assurance_figures",
     "youth_figures",
 ]

@@ -28,7 +28,14 @@ from django.db.models.functions import Cast, Coalesce, FirstValue, Lag, RowNumbe
 from django.utils import timezone
 
 from accounts.models import Organisation
-from certificates.models import Certificate, LearningGoal, ProgressEntry
+from certificates.models import (
+    Certificate,
+    Cohort,
+    CohortMember,
+    GoalReview,
+    LearningGoal,
+    ProgressEntry,
+)
 from companies.models import Company
 from placements.models import FollowUp, Placement
 from youth.models import Youth
@@ -367,4 +374,58 @@ def follow_up_figures(*, organisation: Organisation, period: Period) -> FollowUp
         **counts,
         gaps=len(gaps),
         median_days=float(statistics.median(gaps)) if gaps else None,
+    )
+
+
+@dataclass(frozen=True)
+class QualityAssuranceFigures:
+    """Cohorts created in the period by status, and per QA step the youth in submitted
+    cohorts, how many were sampled, returned and approved."""
+
+    cohorts_by_status: dict[str, int]
+    submitted_youth: int
+    internal_sampled: int
+    internal_returned: int
+    internal_approved: int
+    external_sampled: int
+    external_returned: int
+    external_approved: int
+
+
+def quality_assurance_figures(
+    *, organisation: Organisation, period: Period
+) -> QualityAssuranceFigures:
+    cohorts = Cohort.objects.filter(
+        organisation=organisation, created_at__date__range=period.as_range
+    )
+    by_status = dict(cohorts.values_list("status").annotate(n=Count("pk")).order_by())
+    members = CohortMember.objects.filter(cohort__in=cohorts).exclude(
+        cohort__status=Cohort.Status.OPEN
+    )
+    after_external = (Cohort.Status.APPROVED, Cohort.Status.ISSUING, Cohort.Status.ISSUED)
+    returned_once = GoalReview.objects.filter(
+        member=OuterRef("pk"), decision=GoalReview.Decision.RETURNED
+    )
+    counts = members.aggregate(
+        submitted=Count("pk"),
+        n_internal_sampled=Count("pk", filter=Q(internal_sampled=True)),
+        n_internal_returned=Count("pk", filter=Q(Exists(returned_once))),
+        n_internal_approved=Count("pk", filter=Q(internal_review=CohortMember.Review.APPROVED)),
+        n_external_sampled=Count("pk", filter=Q(external_sampled=True)),
+        n_external_returned=Count(
+            "pk", filter=Q(external_sampled=True, cohort__status=Cohort.Status.RETURNED)
+        ),
+        n_external_approved=Count(
+            "pk", filter=Q(external_sampled=True, cohort__status__in=after_external)
+        ),
+    )
+    return QualityAssuranceFigures(
+        cohorts_by_status=by_status,
+        submitted_youth=counts["submitted"],
+        internal_sampled=counts["n_internal_sampled"],
+        internal_returned=counts["n_internal_returned"],
+        internal_approved=counts["n_internal_approved"],
+        external_sampled=counts["n_external_sampled"],
+        external_returned=counts["n_external_returned"],
+        external_approved=counts["n_external_approved"],
     )

@@ -8,7 +8,12 @@ import pytest
 from certificates.models import Area, Level
 from certificates.services.issuing import certificate_draft_save, certificate_issue
 from placements.models import Placement
-from tests.factories import LearningGoalFactory
+from tests.factories import (
+    AwardingBodyFactory,
+    CaseworkerFactory,
+    ExternalAssurerFactory,
+    LearningGoalFactory,
+)
 
 
 def assess(goal, level: int, *, by=None):
@@ -83,3 +88,18 @@ def issue_with_goals(youth, placement, caseworker, count: int, *, extra=(), seco
     goals = [assess(goal, goal.target_level, by=caseworker) for goal in [*goals, *extra]]
     draft = certificate_draft_save(youth=youth, goals=goals, by=caseworker)
     return certificate_issue(certificate=draft, issued_by=caseworker)
+
+
+@pytest.fixture
+def awarding_body(db):
+    return AwardingBodyFactory()
+
+
+@pytest.fixture
+def external_assurer(awarding_body):
+    return ExternalAssurerFactory(organisation=awarding_body, username="ocn-test")
+
+
+@pytest.fixture
+def internal_assurer(organisation):
+    return CaseworkerFactory(organisation=organisation, is_quality_assurer=True)

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from certificates.models import Certificate, CertificateCounter
+from certificates.models import Certificate, VoidNumber
 from certificates.services import issuing
 from certificates.services.issuing import (
     CertificateError,
@@ -59,7 +59,7 @@ def test_numbers_follow_each_other_per_organisation(issued, youth, assessed_goal
     assert second.verification_code != issued.verification_code
 
 
-def test_a_failing_render_issues_nothing_and_keeps_the_draft(
+def test_a_failing_render_issues_nothing_keeps_the_draft_and_voids_the_number(
     draft, caseworker, settings, monkeypatch
 ):
     def broken_render(snapshot, **kwargs):
@@ -71,7 +71,10 @@ def test_a_failing_render_issues_nothing_and_keeps_the_draft(
     draft.refresh_from_db()
     assert draft.status == Certificate.Status.DRAFT
     assert draft.number is None and draft.verification_code is None
-    assert not CertificateCounter.objects.filter(last_sequence__gt=0).exists()
+    # The number taken for the failed render is accounted for: void, with the reason.
+    void = VoidNumber.objects.get()
+    assert (void.sequence, void.certificate_id) == (1, draft.pk)
+    assert "intet er udstedt" in void.reason
     assert media_files(settings) == []
 
 
@@ -86,9 +89,10 @@ def test_a_failure_after_the_file_is_written_deletes_the_file(
         certificate_issue(certificate=draft, issued_by=caseworker)
     assert media_files(settings) == []
     assert Certificate.objects.get(pk=draft.pk).status == Certificate.Status.DRAFT
-    # The next successful issue still gets number 1: nothing was used up.
+    # Number 1 is void with the reason; the next successful issue gets number 2.
     monkeypatch.undo()
-    assert certificate_issue(certificate=draft, issued_by=caseworker).sequence == 1
+    assert certificate_issue(certificate=draft, issued_by=caseworker).sequence == 2
+    assert list(VoidNumber.objects.values_list("sequence", flat=True)) == [1]
 
 
 def test_an_issued_certificate_cannot_be_issued_again(issued, caseworker):

@@ -26,6 +26,13 @@ from accounts.models import SignInLink, User
 from accounts.services import signin_link_create
 from certificates.models import Certificate, Level
 from certificates.services import issuing
+from certificates.services.cohorts import (
+    cohort_create,
+    cohort_member_add,
+    cohort_member_guide_approve,
+    cohort_member_review,
+    cohort_submit,
+)
 from certificates.services.credentials import credential_key_rotate
 from certificates.services.goals import goal_package_create
 from certificates.services.issuing import certificate_draft_save, certificate_issue
@@ -37,6 +44,7 @@ from reports.services import progress_report_save, progress_report_share
 from tests.factories import (
     CaseworkerFactory,
     CompanyFactory,
+    ExternalAssurerFactory,
     FollowUpFactory,
     GoalTemplateFactory,
     LearningGoalFactory,
@@ -83,12 +91,18 @@ class OrgWorld:
     other_mentor_user: User
     secrets: dict
     document: PreparedDocument
+    cohort: object = None
+    cohort_member: object = None
 
 
 @dataclass
 class World:
     a: OrgWorld
     b: OrgWorld
+    # Organisation A's internal quality assurer (a manager with the permission) and the
+    # external quality assurer of the awarding body A's cohort is submitted to.
+    kvalitet: User
+    ocn: User
 
     def users(self) -> dict[str, User | None]:
         """The roles of the access matrix, all looking at organisation A's objects."""
@@ -101,6 +115,8 @@ class World:
             "caseworker": self.a.caseworker,
             "manager": self.a.manager,
             "stranger": self.b.caseworker,
+            "kvalitet": self.kvalitet,
+            "ocn": self.ocn,
         }
 
 
@@ -277,7 +293,27 @@ def fast_certificate_pdf(monkeypatch):
 @pytest.fixture
 def world(db, media, fast_certificate_pdf) -> World:
     cache.clear()  # the verification page's rate limit lives in the cache
-    return World(a=build_org_world("A", "ALFA"), b=build_org_world("B", "BETA"))
+    a, b = build_org_world("A", "ALFA"), build_org_world("B", "BETA")
+    kvalitet = ManagerFactory(
+        organisation=a.organisation, username="kvalitet-A", is_quality_assurer=True
+    )
+    ocn = ExternalAssurerFactory(username="ocn-A")
+    a.cohort = _cohort_with_the_awarding_body(a, kvalitet=kvalitet, awarding_body=ocn.organisation)
+    a.cohort_member = a.cohort.members.get()
+    return World(a=a, b=b, kvalitet=kvalitet, ocn=ocn)
+
+
+def _cohort_with_the_awarding_body(a: OrgWorld, *, kvalitet: User, awarding_body) -> object:
+    """A's youth in a cohort that is with the awarding body (so in both samples)."""
+    cohort = cohort_create(name="Hold A", awarding_body=awarding_body, by=a.caseworker)
+    member = cohort_member_add(cohort=cohort, youth=a.youth, by=a.caseworker)
+    cohort_member_guide_approve(member=member, goals=[a.goal], by=a.caseworker)
+    cohort = cohort_submit(cohort=cohort, by=a.caseworker)
+    cohort_member_review(
+        member=cohort.members.get(), decisions={a.goal.pk: ("approved", "")}, by=kvalitet
+    )
+    cohort.refresh_from_db()
+    return cohort
 
 
 def client_for(user: User | None, **kwargs) -> Client:

@@ -19,9 +19,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 SIGNED_IN = frozenset(
-    {"youth", "other_youth", "mentor", "other_mentor", "caseworker", "manager", "stranger"}
+    {
+        "youth",
+        "other_youth",
+        "mentor",
+        "other_mentor",
+        "caseworker",
+        "manager",
+        "stranger",
+        "kvalitet",
+        "ocn",
+    }
 )
-ORG_A = SIGNED_IN - {"stranger"}
+# `kvalitet` is A's internal quality assurer, a manager with that permission: wherever a
+# manager may read, so may they (matrix.rules_role). `ocn` is the awarding body's external
+# quality assurer: only the sampled youth of cohorts submitted to them.
+ORG_A = SIGNED_IN - {"stranger", "ocn"}
+OCN = frozenset({"ocn"})
 STAFF = frozenset({"caseworker", "manager"})
 CW = frozenset({"caseworker"})
 MENTORS = frozenset({"mentor", "other_mentor"})
@@ -175,6 +189,30 @@ SPECS: dict[str, Spec] = {
     "certificates:download": Spec(kwargs=pk("certificate"), readers=STAFF),
     "certificates:revoke": Spec(kwargs=pk("certificate"), writers=CW),
     "certificates:reissue": Spec(kwargs=pk("certificate"), writers=CW),
+    # cohorts and quality assurance
+    "cohorts:list": role_level(STAFF, writers=CW),
+    "cohorts:detail": Spec(kwargs=pk("cohort"), readers=STAFF),
+    "cohorts:add_youth": Spec(kwargs=pk("cohort"), writers=CW),
+    "cohorts:member": Spec(
+        kwargs=lambda w: {"pk": w.a.cohort.pk, "member_pk": w.a.cohort_member.pk},
+        readers=STAFF,
+        writers=STAFF,
+    ),
+    "cohorts:submit": Spec(kwargs=pk("cohort"), writers=CW),
+    "cohorts:resubmit": Spec(kwargs=pk("cohort"), writers=CW),
+    "cohorts:widen": Spec(kwargs=pk("cohort"), writers=CW),
+    "cohorts:issue": Spec(kwargs=pk("cohort"), writers=CW),
+    "cohorts:progress": Spec(kwargs=pk("cohort"), readers=STAFF),
+    "cohorts:pdf": Spec(kwargs=pk("cohort"), readers=STAFF),
+    "cohorts:zip": Spec(kwargs=pk("cohort"), readers=STAFF),
+    # the awarding body: the sampled youth's learning documentation (name, goals, evidence)
+    "assurance:list": role_level(OCN),
+    "assurance:detail": Spec(kwargs=pk("cohort"), readers=OCN, shows_name=True),
+    "assurance:member": Spec(
+        kwargs=lambda w: {"pk": w.a.cohort.pk, "member_pk": w.a.cohort_member.pk},
+        readers=OCN,
+        shows_name=True,
+    ),
     # the young person's own pages
     "me:home": role_level(YOUTHS),
     "me:certificates": role_level(YOUTHS),

@@ -40,6 +40,8 @@ YOUTH_PAGES = [
     ("certificates:download", "caseworker"),
     ("me:download", "youth"),
     ("progress:pdf", "youth"),
+    ("cohorts:member", "kvalitet"),
+    ("assurance:member", "ocn"),
 ]
 
 

@@ -14,7 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Organisation, User
-from certificates.models import Area, GoalTemplate, LearningGoal, Level, ProgressEntry
+from certificates.models import (
+    Area,
+    Cohort,
+    CohortMember,
+    GoalTemplate,
+    LearningGoal,
+    Level,
+    ProgressEntry,
+)
 from companies.models import Company, cvr_is_valid
 from placements.models import FollowUp, Placement
 from workspace.demo import SEEDED_MODELS
@@ -192,7 +200,7 @@ class TestSeededDemo:
         out = StringIO()
         call_command("demo_signins", stdout=out)
         text = out.getvalue()
-        for username in ("sagsbehandler", "leder", "sagsbehandler2"):
+        for username in ("sagsbehandler", "leder", "sagsbehandler2", "kvalitet", "ocn"):
             assert username in text
         urls = re.findall(r"https?://\S+/link/\S+/", text)
         assert len(urls) == 2
@@ -202,6 +210,20 @@ class TestSeededDemo:
             response = client.post(url.removeprefix(settings.SITE_URL))
             assert response.status_code == 302
             assert int(client.session["_auth_user_id"]) == User.objects.get(username=username).pk
+
+    def test_quality_assurers_and_a_cohort_at_each_stage(self):
+        kvalitet = User.objects.get(username="kvalitet")
+        assert kvalitet.is_internal_assurer and kvalitet.organisation.code == "HER"
+        ocn = User.objects.get(username="ocn")
+        assert ocn.is_external_assurer
+        assert ocn.organisation.kind == Organisation.Kind.AWARDING_BODY
+        stages = set(Cohort.objects.values_list("status", flat=True))
+        assert stages == {"open", "internal", "approved", "issued"}
+        # "Returned": a youth the internal assurer sent back to the guide.
+        assert CohortMember.objects.filter(internal_review="returned").exists()
+        issued = Cohort.objects.get(status="issued")
+        assert issued.certificates.filter(status="issued").count() == issued.members.count()
+        assert issued.certificates.first().snapshot["quality_assured_on"]
 
 
 def test_seed_demo_refuses_a_production_database(settings):

@@ -17,6 +17,7 @@ ROLE_HOMES = {
     User.Role.MANAGER: "workspace:dashboard",
     User.Role.MENTOR: "mentor:home",
     User.Role.YOUTH: "me:home",
+    User.Role.ASSURER: "assurance:list",
     User.Role.ADMIN: "admin:index",
 }
 

@@ -7,7 +7,7 @@ from companies.services import mentor_signin_link_create
 from workspace.demo import DEMO_PASSWORD, MENTOR_USERNAME, YOUTH_USERNAME
 from youth.services import youth_signin_link_create
 
-PASSWORD_USERS = ("sagsbehandler", "leder", "sagsbehandler2")
+PASSWORD_USERS = ("sagsbehandler", "leder", "sagsbehandler2", "kvalitet", "ocn")
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
 
         write = self.stdout.write
         write(self.style.SUCCESS(f"Demo sign-ins for {settings.SITE_URL}/"))
-        write(f"  Password for all three below: {DEMO_PASSWORD}")
+        write(f"  Password for the sign-ins below: {DEMO_PASSWORD}")
         for username in PASSWORD_USERS:
             user = users[username]
             write(

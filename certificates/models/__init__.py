@@ -287,15 +287,15 @@ class Certificate(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     # NULL until issued: drafts have no number or code, and NULLs do not collide under UNIQUE.
     number = models.CharField(  # noqa: DJ001
-        _("certificate number"), max_length=30, unique=True, null=True
+        _("certificate number"), max_length=30, unique=True, null=True, blank=True
     )
-    year = models.PositiveSmallIntegerField(null=True)
-    sequence = models.PositiveIntegerField(null=True)
-    verification_code = models.CharField(max_length=20, unique=True, null=True)  # noqa: DJ001
-    issued_on = models.DateField(_("issued on"), null=True)
-    issued_at = models.DateTimeField(null=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    sequence = models.PositiveIntegerField(null=True, blank=True)
+    verification_code = models.CharField(max_length=20, unique=True, null=True, blank=True)  # noqa: DJ001
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issued_at = models.DateTimeField(null=True, blank=True)
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # Everything the certificate prints, frozen when it is issued.
     snapshot = models.JSONField(default=dict, blank=True)
@@ -308,6 +308,13 @@ class Certificate(models.Model):
     revocation_reason = models.CharField(_("reason"), max_length=300, blank=True)
     supersedes = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
+    )
+    cohort = models.ForeignKey(
+        "certificates.Cohort",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
@@ -400,3 +407,7 @@ class Credential(models.Model):
 
     def __str__(self) -> str:
         return self.document.get("id", "")
+
+
+# Cohorts and quality assurance live in their own module; Django finds them through here.
+from .cohorts import Cohort, CohortMember, GoalReview, VoidNumber  # noqa: E402, F401
