@@ -10,6 +10,7 @@ Usage: python scripts/production_smoke.py http://127.0.0.1:PORT [SAVE_PDF_AS]
 
 import html
 import io
+import json
 import re
 import sys
 import urllib.error
@@ -118,9 +119,20 @@ def main(base: str, save_pdf_as: str = "") -> None:
     check(pages == 1, f"the certificate has {pages} pages; the print layout fits it on one")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     check(number.group(0) in text, "the PDF does not show the certificate number")
+
+    # The digital certificate (Open Badges 3.0) is public at the verification code, signed
+    # with a key the issuer's public key set holds.
+    code = re.search(r"/v/([0-9A-Z-]+)/", text.replace(" ", "")).group(1)
+    status, _headers, credential = Browser(base).request(f"/ob/beviser/{code}.json")
+    check(status == 200, f"the digital certificate answered {status}")
+    kid = json.loads(credential)["proof"]["verificationMethod"].split("#")[-1]
+    issuer = number.group(0).split("-")[0]
+    keys = json.loads(Browser(base).get(f"/ob/issuers/{issuer}/jwks.json"))["keys"]
+    check(any(key.get("kid") == kid for key in keys), "the signing key is not published")
     print(
         f"production smoke test passed: signed in, issued {number.group(0)} through the pages, "
-        f"downloaded {len(pdf)} bytes, {pages} page, fonts {sorted(fonts)}"
+        f"downloaded {len(pdf)} bytes, {pages} page, fonts {sorted(fonts)}; its digital "
+        "certificate is published and signed with a published key"
     )
 
 

@@ -19,11 +19,14 @@ export DJANGO_ALLOWED_HOSTS="127.0.0.1"
 export SITE_URL="http://127.0.0.1:$port"
 export DJANGO_MEDIA_ROOT="$workdir/media"
 export DJANGO_STATIC_ROOT="$workdir/static"
+export CREDENTIAL_KEYS_DIR="$workdir/keys"
 
 .venv/bin/python manage.py migrate --noinput -v 0
 .venv/bin/python manage.py collectstatic --noinput -v 0
 .venv/bin/python manage.py check --deploy --fail-level WARNING
-.venv/bin/python manage.py seed_demo --force >/dev/null
+.venv/bin/python manage.py seed_demo --force >/dev/null 2>&1
+.venv/bin/python manage.py credential_keys >/dev/null
+.venv/bin/python manage.py credential_export >/dev/null
 
 .venv/bin/gunicorn config.wsgi --workers 2 --timeout 60 --bind "127.0.0.1:$port" \
   --pid "$workdir/gunicorn.pid" --access-logfile - --error-logfile - >"$workdir/gunicorn.log" 2>&1 &

@@ -134,6 +134,8 @@ def test_ended_placements_are_shown_apart_and_vanish_after_the_grace_period(
     today = timezone.localdate()
     mentor = mentor_user.mentor_profile
     youth = running_placement.youth
+    youth.first_name = "Oda"  # never the random name of the other young person below
+    youth.save(update_fields=["first_name"])
 
     def placement(who, ends_on):
         return PlacementFactory(

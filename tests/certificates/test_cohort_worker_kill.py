@@ -74,6 +74,7 @@ def _wait_for(condition, *, timeout: float, what: str, log) -> None:
     raise AssertionError(f"timed out waiting for {what}; worker log:\n{log.read_text()[-3000:]}")
 
 
+@pytest.mark.worker
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_killed_worker_loses_nothing_and_issues_nothing_twice(
