@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from certificates.models import Level
+from certificates.models import AREA_HEADINGS, Area, Level
 from certificates.pdf import LOGO_URL, html_to_pdf
 
 from .charts import progression_chart
@@ -67,6 +67,12 @@ def _context(snapshot: dict, *, draft: bool) -> dict:
         }
         for index, goal in enumerate(snapshot["goals"])
     ]
+    # Grouped by area as on the certificate: one table says both what the youth can do now and
+    # how each goal got there.
+    areas = [
+        (AREA_HEADINGS[area], [goal for goal in goals if goal["area"] == area.value])
+        for area in Area
+    ]
     notes = [
         note | {"date": _day(note["date"]), "level_label": names[note["level"] - 1]}
         for note in snapshot["notes"]
@@ -77,7 +83,7 @@ def _context(snapshot: dict, *, draft: bool) -> dict:
         "start": start,
         "end": end,
         "placements": placements,
-        "goals": goals,
+        "areas": [(heading, area_goals) for heading, area_goals in areas if area_goals],
         "notes": notes,
         "total_points": Decimal(snapshot["total_points"]),
         "shared_on": _day(snapshot.get("shared_on")),

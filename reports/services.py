@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.errors import FieldError
 from accounts.models import User
-from certificates.models import AREA_HEADINGS, Area, LearningGoal, Level, ProgressEntry
+from certificates.models import LearningGoal, ProgressEntry
 from placements.models import Placement, WeeklyHours
 from placements.selectors import current_weeks
 from youth.models import Youth
@@ -169,22 +169,6 @@ def _snapshot(report: ProgressReport) -> dict:
     ).order_by("observed_on", "created_at"):
         entries_by_goal[entry.goal_id].append(entry)
     goal_rows = [_goal(goal, entries_by_goal[goal.pk], ends_on) for goal in goals]
-    can_do = [
-        {
-            "area": area.value,
-            "heading": str(AREA_HEADINGS[area]),
-            "goals": [
-                {
-                    "title": g["title"],
-                    "level": g["level"],
-                    "level_label": str(Level(g["level"]).label),
-                }
-                for g in goal_rows
-                if g["area"] == area.value and g["level"]
-            ],
-        }
-        for area in Area
-    ]
     notes = report.notes.select_related("goal", "author").order_by("observed_on", "pk")
     caseworker = youth.caseworker
     return {
@@ -210,7 +194,6 @@ def _snapshot(report: ProgressReport) -> dict:
         "include_accommodations": report.include_accommodations,
         "goals": goal_rows,
         "total_points": str(sum((goal.points for goal in goals), Decimal(0))),
-        "can_do": [group for group in can_do if group["goals"]],
         "notes": [
             {
                 "date": note.observed_on.isoformat(),
