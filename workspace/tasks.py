@@ -7,8 +7,6 @@ the current state, never a stored to-do. Each kind is one bounded query (TASK_RO
 more to say "more"), so the list costs the same at any size; the filters lead with the
 caseworker's own youth and match the indexes placement_followup_due and
 placement_org_status.
-
-Cohorts returned from quality assurance are not a kind yet: cohorts do not exist.
 """
 
 import datetime as dt
@@ -21,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import SignInLink, User
-from certificates.models import Certificate, ProgressEntry
-from certificates.selectors import certificates_for_user, goals_for_user
+from certificates.models import Certificate, Cohort, CohortMember, ProgressEntry
+from certificates.selectors import certificates_for_user, cohorts_for_user, goals_for_user
 from placements.models import Placement
 from placements.selectors import placements_for_user
 
@@ -122,8 +120,46 @@ def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
             lambda c: Task(c.youth.full_name, reverse("certificates:detail", args=[c.pk]), None),
         ),
         _mentor_links_expiring(placements, soon),
+        _returned_from_quality_assurance(user),
     ]
     return [group for group in groups if group.tasks]
+
+
+def _returned_from_quality_assurance(user: User) -> TaskGroup:
+    """The caseworker's youth that the internal assurer returned to the guide, and the
+    cohorts they made that the awarding body returned."""
+    cohorts = cohorts_for_user(user)
+    members = _bounded(
+        CohortMember.objects.filter(
+            cohort__in=cohorts,
+            youth__caseworker=user,
+            internal_review=CohortMember.Review.RETURNED,
+        )
+        .select_related("youth", "cohort")
+        .order_by("cohort_id", "pk")
+    )
+    returned_cohorts = _bounded(
+        cohorts.filter(status=Cohort.Status.RETURNED, created_by=user).order_by("pk")
+    )
+    tasks = [
+        Task(
+            f"{member.youth.full_name} · {member.cohort.name}",
+            reverse("cohorts:member", args=[member.cohort_id, member.pk]),
+        )
+        for member in members[:TASK_ROWS]
+    ] + [
+        Task(
+            _("%(cohort)s: returned by the awarding body") % {"cohort": cohort.name},
+            reverse("cohorts:detail", args=[cohort.pk]),
+        )
+        for cohort in returned_cohorts[:TASK_ROWS]
+    ]
+    return TaskGroup(
+        kind="quality_assurance",
+        title=_("Returned from quality assurance"),
+        tasks=tasks[:TASK_ROWS],
+        more=len(members) + len(returned_cohorts) > TASK_ROWS,
+    )
 
 
 def _goals_to_assess(user: User) -> TaskGroup:

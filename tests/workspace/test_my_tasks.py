@@ -10,6 +10,11 @@ from django.utils import timezone
 
 from accounts.services import signin_link_create
 from certificates.models import Certificate, Level
+from certificates.services.cohorts import (
+    cohort_member_guide_approve,
+    cohort_member_review,
+    cohort_submit,
+)
 from certificates.services.goals import placement_goals_assess
 from certificates.services.issuing import certificate_draft_discard
 from placements.models import Placement
@@ -19,7 +24,10 @@ from placements.services import (
     placement_start,
     placement_update,
 )
+from tests.certificates.cohorts import cohort_with
 from tests.factories import (
+    AwardingBodyFactory,
+    CaseworkerFactory,
     LearningGoalFactory,
     PlacementFactory,
     ProgressEntryFactory,
@@ -216,3 +224,23 @@ def test_a_changed_interval_plans_the_next_follow_up_anew(running, caseworker):
     placement_update(placement=running, data={"next_follow_up_on": chosen})
     running.refresh_from_db()
     assert running.next_follow_up_on == chosen, "a date the caseworker chooses is kept"
+
+
+def test_a_youth_returned_by_the_internal_assurer_is_a_task_until_the_guide_corrects(
+    caseworker_client, organisation, caseworker
+):
+    assurer = CaseworkerFactory(organisation=organisation, is_quality_assurer=True)
+    cohort = cohort_with(organisation, AwardingBodyFactory(), [caseworker])
+    cohort = cohort_submit(cohort=cohort, by=caseworker)
+    member = cohort.members.get()
+    first, second = member.certificate.goals.order_by("pk")
+    assert "Retur fra kvalitetssikring" not in tasks(caseworker_client)
+
+    decisions = {first.pk: ("approved", ""), second.pk: ("returned", "Mangler dokumentation")}
+    cohort_member_review(member=member, decisions=decisions, by=assurer)
+    shown = tasks(caseworker_client)
+    assert "Retur fra kvalitetssikring" in shown
+    assert reverse("cohorts:member", args=[cohort.pk, member.pk]) in shown
+
+    cohort_member_guide_approve(member=member, goals=[first, second], by=caseworker)
+    assert "Retur fra kvalitetssikring" not in tasks(caseworker_client)
