@@ -11,8 +11,8 @@ ANY = [("", _("All"))]
 SELECT = forms.Select(attrs={"class": "form-select"})
 
 
-class CatalogueSearchForm(forms.Form):
-    """Search the catalogue by text, industry, area and level. Every field is optional."""
+class CatalogueFilterForm(forms.Form):
+    """The catalogue's text and industry filters, shared by the search and the multi-pick."""
 
     q = forms.CharField(
         label=_("Search"),
@@ -23,6 +23,11 @@ class CatalogueSearchForm(forms.Form):
     industry = forms.ChoiceField(
         label=_("Industry"), choices=ANY + Industry.choices, required=False, widget=SELECT
     )
+
+
+class CatalogueSearchForm(CatalogueFilterForm):
+    """Search the catalogue by text, industry, area and level. Every field is optional."""
+
     area = forms.ChoiceField(
         label=_("Competence area"), choices=ANY + Area.choices, required=False, widget=SELECT
     )
@@ -82,19 +87,10 @@ class AssessForm(forms.Form):
     )
 
 
-class GoalPickForm(forms.Form):
+class GoalPickForm(CatalogueFilterForm):
     """Several catalogue goals at once. The industry filter narrows the professional goals;
     personal and social goals always show. Chosen goals stay chosen when the filter changes."""
 
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.SearchInput(attrs={"class": "form-control"}),
-    )
-    industry = forms.ChoiceField(
-        label=_("Industry"), choices=ANY + Industry.choices, required=False, widget=SELECT
-    )
     templates = forms.ModelMultipleChoiceField(
         label=_("Goals"),
         queryset=GoalTemplate.objects.none(),
