@@ -56,9 +56,8 @@ def company_list_for_user(
     # Counted per company on the page with a subquery (an index probe each), not by joining
     # and grouping every placement of the organisation; the paginator's COUNT skips them.
     # Placements through the reverse relation by name: companies does not import placements.
-    running_here = Company.placements.rel.related_model.objects.filter(
-        company=OuterRef("pk"), status="active"
-    )
+    Placement = Company.placements.rel.related_model
+    running_here = Placement.objects.filter(company=OuterRef("pk"), status=Placement.Status.ACTIVE)
     running = running_here.order_by().values("company").annotate(n=Count("pk")).values("n")
     companies = companies_for_user(user).annotate(
         running_placements=Coalesce(Subquery(running), 0),

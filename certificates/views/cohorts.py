@@ -20,6 +20,7 @@ from accounts.access import (
     staff_required,
 )
 from accounts.services import access_log_record, access_log_record_many
+from youth.models import Youth
 from youth.selectors import youth_for_user
 
 from ..forms.cohorts import (
@@ -34,6 +35,7 @@ from ..models import Certificate, Cohort, CohortMember
 from ..sampling import sample_minimum
 from ..selectors import (
     assessed_goals_for_youth,
+    certificates_for_user,
     cohort_member_documentation,
     cohort_members_for_user,
     cohorts_for_user,
@@ -94,7 +96,9 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
     members = _members_shown(request, cohort)
     in_cohort = [m.youth_id for m in members]
     add_form = CohortAddYouthForm(
-        youth=youth_for_user(request.user).filter(status="active").exclude(pk__in=in_cohort)
+        youth=youth_for_user(request.user)
+        .filter(status=Youth.Status.ACTIVE)
+        .exclude(pk__in=in_cohort)
     )
     return render(
         request,
@@ -253,7 +257,8 @@ def cohort_member_detail(request: HttpRequest, pk: int, member_pk: int) -> HttpR
 
 def _issued(request: HttpRequest, cohort: Cohort) -> list[Certificate]:
     certificates = list(
-        Certificate.objects.filter(cohort=cohort, status=Certificate.Status.ISSUED)
+        certificates_for_user(request.user)
+        .filter(cohort=cohort, status=Certificate.Status.ISSUED)
         .select_related("youth")
         .order_by("youth__first_name", "youth__last_name", "pk")
     )
