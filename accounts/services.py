@@ -194,3 +194,16 @@ def user_settings_update(*, user: User, wants_daily_digest: bool) -> User:
     user.wants_daily_digest = wants_daily_digest
     user.save(update_fields=["wants_daily_digest"])
     return user
+
+
+def user_anonymise(*, user: User) -> None:
+    """Strip a person's sign-in of their name and address and close it for good."""
+    user.username = f"anonymiseret-{user.pk}"
+    user.first_name = ""
+    user.last_name = ""
+    user.email = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    # After the save, which would otherwise write back the old session epoch.
+    signin_links_revoke_all(user=user)

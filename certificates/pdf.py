@@ -1,113 +1,25 @@
-"""The one place documents become PDF.
+"""The certificate as PDF.
 
 `certificate_pdf_render(snapshot)` turns a frozen snapshot (see `services.issuing`) into an
-archival, accessible PDF (PDF/A-3a, tagged, identified as PDF/UA-1). `html_to_pdf` is the
-renderer every document uses (certificates, the statistics report, the GDPR export).
-
-WeasyPrint only ever sees our own static files: the URL fetcher answers for `/static/…`
-exactly as the running app serves them (through the configured static storage, so the
-hashed names of production's manifest storage resolve; in development also from the
-source folders) and for the organisation's logo named in the snapshot; every other URL
-(network, `file://`, `data:`) is refused. A fetch that fails fails the whole render:
-a certificate printed without its stylesheet must never be issued. All text in the
-snapshot is escaped by the Django template, so user text prints as text.
+archival, accessible PDF (PDF/A-3a, tagged, identified as PDF/UA-1) with the general
+renderer, `documents.pdf.html_to_pdf`. All text in the snapshot is escaped by the Django
+template, so user text prints as text.
 """
 
-import gc
-import io
-import mimetypes
-import posixpath
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-import pikepdf
 import segno
-import weasyprint
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from lxml import etree
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .models import AREA_HEADINGS, Area, Level, levels_explained
+from documents.pdf import LOGO_URL, html_to_pdf
+from goals.models import AREA_HEADINGS, Area, Level, levels_explained
 
 TEMPLATE = "certificates/pdf/certificate.html"
-# A base URL that can never reach the network: the fetcher below answers for it alone.
-BASE_URL = "https://certificate.invalid/"
-LOGO_URL = BASE_URL + "organisation-logo"
-# PDF/A-3a: archival, with the logical structure (tags) that screen readers follow.
-PDF_OPTIONS = {"pdf_variant": "pdf/a-3a", "pdf_tags": True}
-
-
-class PdfRenderError(RuntimeError):
-    """The document could not be rendered as designed; nothing may be issued from it."""
-
-
-class UnsafeFetchError(ValueError):
-    """WeasyPrint asked for something outside the app's own static files."""
-
-
-def static_file_bytes(name: str) -> bytes | None:
-    """A static file's content as the running app serves it, or None if it serves none.
-
-    Production collects static files into the static storage under hashed names (the
-    names `{% static %}` prints); development (`WHITENOISE_USE_FINDERS`) serves them
-    straight from the source folders.
-    """
-    if settings.WHITENOISE_USE_FINDERS and (path := finders.find(name)):
-        with open(path, "rb") as static_file:
-            return static_file.read()
-    if staticfiles_storage.exists(name):
-        with staticfiles_storage.open(name, "rb") as static_file:
-            return static_file.read()
-    return None
-
-
-class StaticOnlyFetcher(URLFetcher):
-    """Serves the app's static files and one named logo from storage; refuses the rest.
-
-    Every refused or failed URL is kept in `failures`: WeasyPrint itself only logs a
-    stylesheet it cannot load and carries on, so `html_to_pdf` checks this list.
-    """
-
-    def __init__(self, *, logo_name: str = ""):
-        super().__init__(allowed_protocols=["https"])
-        self.logo_name = logo_name
-        self.failures: list[str] = []
-
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
-        try:
-            return self._fetch(url)
-        except Exception:
-            self.failures.append(url[:120])
-            raise
-
-    def _fetch(self, url: str) -> URLFetcherResponse:
-        if url == LOGO_URL and self.logo_name:
-            with default_storage.open(self.logo_name, "rb") as logo:
-                body = logo.read()
-            return self._response(url, body, self.logo_name)
-        static_prefix = BASE_URL.rstrip("/") + settings.STATIC_URL
-        if url.startswith(static_prefix):
-            relative = posixpath.normpath(url.removeprefix(static_prefix).split("?")[0])
-            if not relative.startswith(("..", "/")):
-                body = static_file_bytes(relative)
-                if body is not None:
-                    return self._response(url, body, relative)
-        raise UnsafeFetchError(f"Refused to fetch {url[:80]}")
-
-    @staticmethod
-    def _response(url: str, body: bytes, name: str) -> URLFetcherResponse:
-        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body, {"Content-Type": content_type})
 
 
 @dataclass(frozen=True)
@@ -187,88 +99,6 @@ def certificate_html(snapshot: dict, *, draft: bool = False) -> str:
     """The print HTML for a snapshot, in Danish whatever the caller's language."""
     with translation.override("da"):
         return render_to_string(TEMPLATE, _context(snapshot, draft=draft))
-
-
-def pdf_attachment(content: bytes, *, name: str) -> weasyprint.Attachment:
-    """A file embedded in the PDF (PDF/A-3 allows attachments), e.g. a long log as CSV."""
-    return weasyprint.Attachment(string=content, name=name, relationship="Supplement")
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """WeasyPrint makes hundreds of thousands of short-lived objects in reference cycles, and
-    the cyclic garbage collector, woken every 700 allocations, walks them (and every object of
-    the app) again and again: a quarter of a long report's render time. Paused for the render,
-    the cycles are freed by the next collection after it. It stays off if someone else had
-    turned it off; a concurrent render in another thread at worst re-enables it early."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def html_to_pdf(
-    html: str,
-    *,
-    logo_name: str = "",
-    accessible: bool = False,
-    attachments: list[weasyprint.Attachment] | None = None,
-) -> bytes:
-    """Render HTML with the safe fetcher to PDF/A-3a. With `accessible`, the document is
-    also identified as PDF/UA-1 (only for templates whose figures all have alternative
-    text). Raises `PdfRenderError` if any file the HTML names could not be loaded."""
-    fetcher = StaticOnlyFetcher(logo_name=logo_name)
-    with _cycle_collector_paused():
-        document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-        pdf = document.write_pdf(**PDF_OPTIONS, attachments=attachments or [])
-    if fetcher.failures:
-        raise PdfRenderError(f"Could not load {', '.join(fetcher.failures)}")
-    return pdf_ua_identify(pdf) if accessible else pdf
-
-
-PDFUA_XMP = b"""<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
- <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
-   pdfuaid:part="1"/>
- <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-   xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-   xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-  <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
-   <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-   <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-   <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-   <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
-    <pdfaProperty:name>part</pdfaProperty:name>
-    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-    <pdfaProperty:category>internal</pdfaProperty:category>
-    <pdfaProperty:description>Part of ISO 14289 followed</pdfaProperty:description>
-   </rdf:li></rdf:Seq></pdfaSchema:property>
-  </rdf:li></rdf:Bag></pdfaExtension:schemas>
- </rdf:Description>
-</rdf:RDF>"""
-
-
-def pdf_ua_identify(pdf: bytes) -> bytes:
-    """Add the PDF/UA-1 identification WeasyPrint cannot combine with PDF/A: `pdfuaid:part`
-    (declared by a PDF/A extension schema, as PDF/A requires for a non-standard property)
-    in the XMP, and a viewer that shows the document's title instead of its file name."""
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        xmp = etree.fromstring(document.Root.Metadata.read_bytes())
-        rdf = xmp.find("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF")
-        rdf.extend(etree.fromstring(PDFUA_XMP))
-        document.Root.Metadata = document.make_stream(
-            b'<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
-            + etree.tostring(xmp, encoding="utf-8")
-            + b'\n<?xpacket end="r"?>',
-            Type=pikepdf.Name.Metadata,
-            Subtype=pikepdf.Name.XML,
-        )
-        document.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-        output = io.BytesIO()
-        document.save(output, deterministic_id=True)
-    return output.getvalue()
 
 
 def certificate_pdf_render(snapshot: dict, *, draft: bool = False) -> bytes:

@@ -14,8 +14,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 
+from documents.pdf import html_to_pdf
+
 from .models import Certificate
-from .pdf import html_to_pdf
 
 STAMP_TEMPLATE = "certificates/pdf/stamp.html"
 

@@ -53,9 +53,12 @@ INSTALLED_APPS = [
     "youth",
     "companies",
     "placements",
+    "goals",
     "certificates",
-    "workspace",
     "reports",
+    "privacy",
+    "workspace",
+    "demo",
 ]
 
 MIDDLEWARE = [

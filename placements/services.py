@@ -9,7 +9,7 @@ from accounts.display import date_long
 from accounts.errors import FieldError
 from accounts.models import User
 from companies.models import Company, Mentor
-from youth.models import Youth
+from youth.models import ANONYMISED_NAME, Youth
 
 from .models import FollowUp, Placement, WeeklyHours
 
@@ -298,3 +298,12 @@ def weekly_hours_record(
     entry.full_clean(exclude=["placement", "author"])
     entry.save()
     return entry
+
+
+def placements_anonymise(*, youth: Youth) -> None:
+    """Clear the free text of the young person's placements and follow-ups, which may name
+    people or health matters; an interruption keeps that it had a reason."""
+    placements = Placement.objects.filter(youth=youth)
+    placements.update(accommodations="", expectations="")
+    placements.exclude(interruption_reason="").update(interruption_reason=ANONYMISED_NAME)
+    FollowUp.objects.filter(placement__youth=youth).update(note="")

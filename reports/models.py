@@ -4,7 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from certificates.models import ProgressEntry
+from goals.models import ProgressEntry
 from youth.models import Youth
 
 

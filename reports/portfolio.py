@@ -14,9 +14,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from accounts.models import User
-from certificates.models import AREA_HEADINGS, Area, Certificate, Level, levels_explained
-from certificates.pdf import html_to_pdf
-from certificates.selectors import certificates_for_user, goals_for_user, goals_with_progress
+from certificates.models import Certificate
+from certificates.selectors import certificates_for_user
+from documents.pdf import html_to_pdf
+from goals.models import AREA_HEADINGS, Area, Level, levels_explained
+from goals.selectors import goals_for_user, goals_with_progress
 from youth.models import Youth
 
 OVERVIEW_TEMPLATE = "reports/pdf/overview.html"

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import DateField
-from certificates.models import ProgressEntry
+from goals.models import ProgressEntry
 
 from .models import ProgressReport
 

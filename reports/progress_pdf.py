@@ -7,8 +7,8 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from certificates.models import AREA_HEADINGS, Area, Level
-from certificates.pdf import LOGO_URL, html_to_pdf
+from documents.pdf import LOGO_URL, html_to_pdf
+from goals.models import AREA_HEADINGS, Area, Level
 
 from .charts import progression_chart
 

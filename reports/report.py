@@ -5,8 +5,8 @@ import datetime as dt
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from certificates.pdf import html_to_pdf
 from documents.models import PreparedDocument
+from documents.pdf import html_to_pdf
 from documents.services import RenderedDocument
 
 from . import tables

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import require_write
 from accounts.models import User
-from certificates.models import ProgressEntry
+from goals.models import ProgressEntry
 from youth.models import Youth
 from youth.selectors import youth_for_user
 

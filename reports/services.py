@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.errors import FieldError
 from accounts.models import User
-from certificates.models import LearningGoal, ProgressEntry
+from goals.models import LearningGoal, ProgressEntry
 from placements.models import Placement, WeeklyHours
 from placements.selectors import current_weeks
 from youth.models import Youth

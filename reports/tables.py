@@ -16,8 +16,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
-from certificates.models import Area, Cohort, Level
+from certificates.models import Cohort
 from companies.models import Industry
+from goals.models import Area, Level
 from placements.models import Placement
 from youth.models import Youth
 

@@ -1,12 +1,16 @@
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 import time_machine
 from django.db import connection
 
+from goals.models import Area, Level
+from placements.models import Placement
 from tests.factories import (
     CaseworkerFactory,
     CompanyFactory,
+    LearningGoalFactory,
     ManagerFactory,
     MentorFactory,
     MentorUserFactory,
@@ -14,6 +18,7 @@ from tests.factories import (
     PlacementFactory,
     UserFactory,
     YouthFactory,
+    assess,
 )
 
 # 23:30 UTC is already tomorrow in Copenhagen (00:30 in winter, 01:30 in summer): a date
@@ -159,3 +164,21 @@ def mentor(company):
 def foreign_company(other_organisation):
     """A company in another organisation's network."""
     return CompanyFactory(organisation=other_organisation, name="Fremmed ApS", cvr="10150817")
+
+
+@pytest.fixture
+def assessed_goals(placement, caseworker):
+    """Three assessed goals, one per area and level, on a completed placement."""
+    placement.status = Placement.Status.COMPLETED
+    placement.save(update_fields=["status"])
+    goals = [
+        LearningGoalFactory(
+            placement=placement, title=title, area=area, target_level=level, points=points
+        )
+        for title, area, level, points in [
+            ("Kan fylde varer på hylderne", Area.PROFESSIONAL, Level.KUNDSKAB, Decimal("2.0")),
+            ("Kan møde til tiden", Area.PERSONAL, Level.MESTRING, Decimal("1.5")),
+            ("Kan hjælpe en kunde", Area.SOCIAL, Level.KENDSKAB, Decimal("1.0")),
+        ]
+    ]
+    return [assess(goal, goal.target_level, by=caseworker) for goal in goals]

@@ -7,8 +7,8 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Organisation, User
-from certificates.models import Area, GoalTemplate, LearningGoal, Level, ProgressEntry
 from companies.models import Company, Industry, Mentor
+from goals.models import Area, GoalTemplate, LearningGoal, Level, ProgressEntry
 from placements.models import FollowUp, Placement
 from youth.models import Youth
 
@@ -187,3 +187,12 @@ class ProgressEntryFactory(factory.django.DjangoModelFactory):
     level = Level.KENDSKAB
     note = "Fik hjælp til at finde varerne."
     author = factory.SelfAttribute("goal.placement.youth.caseworker")
+
+
+def assess(goal, level: int, *, by=None):
+    """Set a goal's assessed level directly (the test's given, not the behaviour tested)."""
+    goal.assessed_level = level
+    goal.assessed_on = dt.date(2026, 5, 29)
+    goal.assessed_by = by
+    goal.save()
+    return goal

@@ -2,14 +2,7 @@ from django.apps import AppConfig
 
 
 class WorkspaceConfig(AppConfig):
+    """The pages that compose several apps: the dashboard, search, the youth profile, a
+    company's and a placement's overview, and the spreadsheet import."""
+
     name = "workspace"
-
-    def ready(self) -> None:
-        from documents.services import document_kind_register
-
-        from .gdpr import gdpr_export_render
-
-        document_kind_register(GDPR_EXPORT, gdpr_export_render)
-
-
-GDPR_EXPORT = "gdpr-export"

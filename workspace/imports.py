@@ -28,12 +28,12 @@ from django.utils.translation import gettext_lazy
 
 from accounts.errors import FieldError
 from accounts.models import User
-from certificates.forms.goals import GoalTemplateForm
-from certificates.models import Area, GoalTemplate, Level
-from certificates.services.goals import goal_template_create
 from companies.forms import CompanyForm, MentorForm
 from companies.models import Company, Industry, Mentor
 from companies.services import company_create, mentor_create
+from goals.forms.goals import GoalTemplateForm
+from goals.models import Area, GoalTemplate, Level
+from goals.services.goals import goal_template_create
 from youth.forms import YouthForm
 from youth.models import Youth
 from youth.services import YouthError, youth_create

@@ -12,13 +12,10 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
-from certificates.models import AREA_HEADINGS, Area, Certificate, LearningGoal, ProgressSeen
-from certificates.selectors import (
-    certificates_for_user,
-    goals_for_user,
-    goals_with_progress,
-    progress_entries_for_user,
-)
+from certificates.models import Certificate
+from certificates.selectors import certificates_for_user
+from goals.models import AREA_HEADINGS, Area, LearningGoal, ProgressSeen
+from goals.selectors import goals_for_user, goals_with_progress, progress_entries_for_user
 from placements.models import FollowUp, Placement
 from placements.selectors import placements_for_user
 from youth.models import Youth

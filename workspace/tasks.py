@@ -19,8 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import SignInLink, User
-from certificates.models import Certificate, Cohort, CohortMember, ProgressEntry
-from certificates.selectors import certificates_for_user, cohorts_for_user, goals_for_user
+from certificates.models import Certificate, Cohort, CohortMember
+from certificates.selectors import certificates_for_user, cohorts_for_user
+from goals.models import ProgressEntry
+from goals.selectors import goals_for_user
 from placements.models import Placement
 from placements.selectors import placements_for_user
 

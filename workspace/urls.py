@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, gdpr, imports, network, search, youth
+from .views import dashboard, imports, network, search, youth
 
 app_name = "workspace"
 
@@ -16,9 +16,6 @@ urlpatterns = [
         name="import_template",
     ),
     path("unge/<int:pk>/", youth.youth_detail, name="youth_detail"),
-    path("unge/<int:pk>/indsigt.json", gdpr.youth_export_json, name="youth_export_json"),
-    path("unge/<int:pk>/indsigt.pdf", gdpr.youth_export_pdf, name="youth_export_pdf"),
-    path("unge/<int:pk>/adgangslog/", gdpr.youth_access_log, name="youth_access_log"),
     path("virksomheder/<int:pk>/", network.company_detail, name="company_detail"),
     path("praktikker/<int:pk>/", network.placement_detail, name="placement_detail"),
 ]

@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organisation
 from accounts.validators import validate_phone
 
+# What replaces a name or a free-text reason when a young person is anonymised.
+ANONYMISED_NAME = "Anonymiseret"
+
 
 class Youth(models.Model):
     """A young person in the unit's course. No CPR number: it is never needed."""

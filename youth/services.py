@@ -12,7 +12,7 @@ from accounts.display import date_long
 from accounts.models import Organisation, SignInLink, User
 from accounts.services import signin_link_create, signin_links_revoke_all, user_create_for_person
 
-from .models import Youth
+from .models import ANONYMISED_NAME, Youth
 
 
 class YouthError(Exception):
@@ -228,3 +228,17 @@ def youth_signin_link_email(*, youth: Youth, link: SignInLink, url: str) -> bool
             recipient_list=[youth.email],
         )
     return True
+
+
+def youth_record_anonymise(*, youth: Youth) -> None:
+    """Replace the young person's own record with neutral values (see privacy.anonymise)."""
+    youth.first_name = ANONYMISED_NAME
+    youth.last_name = ""
+    youth.birth_date = None
+    youth.email = ""
+    youth.phone = ""
+    youth.dream = ""
+    youth.support_needs = ""
+    youth.outcome_note = ""
+    youth.anonymised_at = timezone.now()
+    youth.save()

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Organisation
+from goals.models import AREA_HEADINGS, LEVEL_EXPLANATIONS, Area, Level
 
-from ..models import AREA_HEADINGS, LEVEL_EXPLANATIONS, Area, Level
 from .loader import OB_V3, VC_V2
 
 CONTEXT = [VC_V2, OB_V3]

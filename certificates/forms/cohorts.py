@@ -3,9 +3,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from goals.models import LearningGoal
 from youth.models import Youth
 
-from ..models import GoalReview, LearningGoal
+from ..models import GoalReview
 from .issuing import GoalChoiceField
 
 

@@ -3,7 +3,9 @@ from django.db.models import QuerySet
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Certificate, LearningGoal
+from goals.models import LearningGoal
+
+from ..models import Certificate
 
 
 class GoalChoiceField(forms.ModelMultipleChoiceField):

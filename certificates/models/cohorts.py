@@ -135,9 +135,7 @@ class GoalReview(models.Model):
         RETURNED = "returned", _("Return")
 
     member = models.ForeignKey(CohortMember, on_delete=models.CASCADE, related_name="reviews")
-    goal = models.ForeignKey(
-        "certificates.LearningGoal", on_delete=models.PROTECT, related_name="+"
-    )
+    goal = models.ForeignKey("goals.LearningGoal", on_delete=models.PROTECT, related_name="+")
     round = models.PositiveSmallIntegerField()
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
     comment = models.CharField(_("comment"), max_length=500, blank=True)

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from goals.models import LearningGoal
 from youth.models import Youth
 
-from ..models import Certificate, Cohort, CohortMember, GoalReview, LearningGoal
+from ..models import Certificate, Cohort, CohortMember, GoalReview
 from ..sampling import Candidate, sample_draw, sample_seed_new, sample_size
 from .issuing import CertificateError, certificate_draft_save, certificate_issue
 

@@ -27,9 +27,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from youth.models import Youth
+from goals.models import LearningGoal
+from youth.models import ANONYMISED_NAME, Youth
 
-from ..models import Certificate, CertificateCounter, LearningGoal, VoidNumber
+from ..models import Certificate, CertificateCounter, VoidNumber
 from ..pdf import certificate_pdf_render
 from .credentials import credential_issue, credential_status_publish
 
@@ -392,3 +393,11 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by: User) -> Ce
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revocation_reason"])
     credential_status_publish(organisation=certificate.organisation)
     return certificate
+
+
+def certificates_anonymise(*, youth: Youth) -> None:
+    """A revoked certificate keeps that it had a reason, not the reason's free text. The
+    frozen snapshot and the PDF stay, so the certificate still verifies."""
+    Certificate.objects.filter(youth=youth).exclude(revocation_reason="").update(
+        revocation_reason=ANONYMISED_NAME
+    )

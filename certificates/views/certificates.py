@@ -13,16 +13,12 @@ from accounts.access import caseworker_required, staff_required
 from accounts.forms import request_id
 from accounts.models import User
 from accounts.services import access_log_record, access_log_record_many
+from goals.selectors import assessed_goals_for_youth
 from youth.selectors import get_youth_for_user
 
 from ..forms.issuing import CertificateFilterForm, CertificateGoalsForm, RevokeForm, default_goals
 from ..models import Certificate
-from ..selectors import (
-    assessed_goals_for_youth,
-    certificates_for_user,
-    certificates_search,
-    get_certificate_for_user,
-)
+from ..selectors import certificates_for_user, certificates_search, get_certificate_for_user
 from ..services.issuing import (
     CertificateError,
     certificate_correction_start,

@@ -13,13 +13,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import (
-    assurer_required,
-    caseworker_required,
-    require_write,
-    staff_required,
-)
+from accounts.access import assurer_required, caseworker_required, require_write, staff_required
 from accounts.services import access_log_record, access_log_record_many
+from goals.selectors import assessed_goals_for_youth
 from youth.models import Youth
 from youth.selectors import youth_for_user
 
@@ -34,7 +30,6 @@ from ..forms.cohorts import (
 from ..models import Certificate, Cohort, CohortMember
 from ..sampling import sample_minimum
 from ..selectors import (
-    assessed_goals_for_youth,
     certificates_for_user,
     cohort_member_documentation,
     cohort_members_for_user,

@@ -12,18 +12,15 @@ from django.utils.translation import gettext as _
 
 from accounts.access import youth_required
 from accounts.services import access_log_record
+from goals.models import LearningGoal, Level
+from goals.selectors import goals_for_user, goals_with_progress
 from placements.models import Placement
 from youth.models import Youth
 from youth.selectors import youth_for_user
 
 from ..credentials.baking import baked_png
-from ..models import Certificate, Credential, LearningGoal, Level
-from ..selectors import (
-    certificates_for_user,
-    get_certificate_for_user,
-    goals_for_user,
-    goals_with_progress,
-)
+from ..models import Certificate, Credential
+from ..selectors import certificates_for_user, get_certificate_for_user
 from ..services.issuing import verification_url
 from .certificates import certificate_file_response
 from .credentials import credential_json_response

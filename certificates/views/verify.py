@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.views import LOGO_CONTENT_TYPES
+from goals.models import AREA_HEADINGS, Area, levels_explained
 
 from ..forms.issuing import VerificationLookupForm
-from ..models import AREA_HEADINGS, Area, Certificate, levels_explained
+from ..models import Certificate
 from ..pdf import quality_assured_on, snapshot_placements
 from ..selectors import certificate_by_code
 from ..services.issuing import verification_code_display, verification_code_normalise

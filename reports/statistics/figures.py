@@ -28,15 +28,9 @@ from django.db.models.functions import Cast, Coalesce, FirstValue, Lag, RowNumbe
 from django.utils import timezone
 
 from accounts.models import Organisation
-from certificates.models import (
-    Certificate,
-    Cohort,
-    CohortMember,
-    GoalReview,
-    LearningGoal,
-    ProgressEntry,
-)
+from certificates.models import Certificate, Cohort, CohortMember, GoalReview
 from companies.models import Company
+from goals.models import LearningGoal, ProgressEntry
 from placements.models import FollowUp, Placement
 from youth.models import Youth
 

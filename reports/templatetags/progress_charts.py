@@ -6,10 +6,11 @@ from django import template
 from django.utils import timezone
 
 from accounts.models import User
-from certificates.selectors import goals_for_user, progress_entries_for_user
-from reports.charts import progression_chart
-from reports.progress_pdf import level_names
+from goals.selectors import goals_for_user, progress_entries_for_user
 from youth.models import Youth
+
+from ..charts import progression_chart
+from ..progress_pdf import level_names
 
 register = template.Library()
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from certificates.selectors import get_goal_for_user, goals_for_user
 from companies.selectors import get_company_for_user
+from goals.selectors import get_goal_for_user, goals_for_user
 from placements.selectors import follow_ups_for_user, get_placement_for_user
 from tests.factories import (
     FollowUpFactory,

@@ -11,9 +11,9 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.models import Level
-from certificates.services.goals import learning_goal_assess
 from certificates.services.issuing import certificate_draft_save, certificate_issue
+from goals.models import Level
+from goals.services.goals import learning_goal_assess
 from placements.models import Placement
 from tests.browser.html_checker import start_checker
 from tests.factories import LearningGoalFactory

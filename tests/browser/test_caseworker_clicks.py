@@ -16,17 +16,13 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from certificates.models import Area, Certificate, Level
+from certificates.models import Certificate
 from companies.models import Industry
+from goals.models import Area, Level
 from placements.models import Placement
 from tests.browser.accessibility import step
 from tests.browser.conftest import DESKTOP, sign_in
-from tests.factories import (
-    CompanyFactory,
-    GoalTemplateFactory,
-    MentorFactory,
-    ProgressEntryFactory,
-)
+from tests.factories import CompanyFactory, GoalTemplateFactory, MentorFactory, ProgressEntryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

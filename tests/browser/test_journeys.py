@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from accounts.services import signin_link_create
-from certificates.models import Certificate, Level, ProgressEntry
+from certificates.models import Certificate
+from goals.models import Level, ProgressEntry
 from placements.models import Placement
 from tests.browser.accessibility import scrolls_sideways, step
 from tests.browser.conftest import DESKTOP, JOURNEY_GOALS, sign_in, sign_in_by_link

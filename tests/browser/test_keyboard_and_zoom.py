@@ -5,7 +5,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from accounts.services import signin_link_create
-from certificates.models import Level
+from goals.models import Level
 from tests.browser.accessibility import (
     axe_check,
     axe_violations,

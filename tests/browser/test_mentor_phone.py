@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.services import signin_link_create
-from certificates.models import ProgressEntry
+from goals.models import ProgressEntry
 from tests.browser.conftest import DESKTOP
 from tests.factories import LearningGoalFactory
 

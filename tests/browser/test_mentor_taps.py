@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.services import signin_link_create
-from certificates.models import Level, ProgressEntry
+from goals.models import Level, ProgressEntry
 from tests.browser.accessibility import axe_check, screenshot, scrolls_sideways
 from tests.browser.conftest import PHONE, sign_in_by_link
 from tests.factories import LearningGoalFactory, PlacementFactory, YouthFactory

@@ -8,12 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from certificates.models import Level
-from certificates.services.goals import learning_goal_assess
-from certificates.services.issuing import (
-    certificate_revoke,
-    verification_url,
-)
+from certificates.services.issuing import certificate_revoke, verification_url
+from goals.models import Level
+from goals.services.goals import learning_goal_assess
 from placements.models import Placement
 from tests.browser.accessibility import axe_check, screenshot, scrolls_sideways
 from tests.browser.conftest import sign_in_by_link

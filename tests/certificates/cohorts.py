@@ -11,12 +11,7 @@ from certificates.services.cohorts import (
     cohort_submit,
 )
 from companies.models import Company
-from tests.factories import (
-    CompanyFactory,
-    LearningGoalFactory,
-    PlacementFactory,
-    YouthFactory,
-)
+from tests.factories import CompanyFactory, LearningGoalFactory, PlacementFactory, YouthFactory
 
 
 def youth_with_goals(organisation, assessor, *, goals: int = 2):

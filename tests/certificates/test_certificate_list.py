@@ -9,8 +9,7 @@ from certificates.services.issuing import (
     certificate_issue,
     certificate_revoke,
 )
-from tests.certificates.conftest import assess
-from tests.factories import LearningGoalFactory, PlacementFactory, YouthFactory
+from tests.factories import LearningGoalFactory, PlacementFactory, YouthFactory, assess
 
 pytestmark = pytest.mark.django_db
 

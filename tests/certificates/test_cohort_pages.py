@@ -11,17 +11,9 @@ from pypdf import PdfReader
 
 from accounts.models import AccessLogEntry
 from certificates.models import Cohort, CohortMember
-from certificates.services.cohorts import (
-    cohort_external_decide,
-    cohort_sample_widen,
-    cohort_submit,
-)
+from certificates.services.cohorts import cohort_external_decide, cohort_sample_widen, cohort_submit
 from tests.certificates.cohorts import approve_all, cohort_with
-from tests.factories import (
-    ExternalAssurerFactory,
-    FollowUpFactory,
-    ProgressEntryFactory,
-)
+from tests.factories import ExternalAssurerFactory, FollowUpFactory, ProgressEntryFactory
 
 pytestmark = pytest.mark.django_db
 

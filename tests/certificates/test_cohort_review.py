@@ -3,7 +3,7 @@ re-reviewed; the awarding body decides; only approved cohorts issue."""
 
 import pytest
 
-from certificates.models import Cohort, CohortMember, GoalReview, LearningGoal
+from certificates.models import Cohort, CohortMember, GoalReview
 from certificates.services.cohorts import (
     CohortError,
     cohort_external_decide,
@@ -14,6 +14,7 @@ from certificates.services.cohorts import (
     cohort_submit,
 )
 from certificates.services.issuing import CertificateError, certificate_draft_discard
+from goals.models import LearningGoal
 from tests.certificates.cohorts import (
     approve_all,
     cohort_with,

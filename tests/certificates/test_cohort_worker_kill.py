@@ -18,13 +18,7 @@ from django.db import connection
 from certificates import tasks
 from certificates.models import Certificate, CohortMember, VoidNumber
 from certificates.services.cohorts import cohort_external_decide, cohort_issue
-from certificates.workers import (
-    task_sender,
-    worker_kill,
-    worker_start,
-    worker_stop,
-    workers_wait_ready,
-)
+from demo.workers import task_sender, worker_kill, worker_start, worker_stop, workers_wait_ready
 from tests.certificates.cohorts import cohort_with, submitted_and_internally_approved
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/5")

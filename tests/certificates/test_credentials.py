@@ -24,7 +24,7 @@ from pyld import jsonld
 from certificates.credentials import keys
 from certificates.credentials.documents import STATUS_LIST_SIZE, identity_hash
 from certificates.credentials.loader import document_loader
-from certificates.models import Credential, Level
+from certificates.models import Credential
 from certificates.services.credentials import credential_key_rotate
 from certificates.services.issuing import (
     CertificateError,
@@ -33,6 +33,7 @@ from certificates.services.issuing import (
     certificate_issue,
     certificate_revoke,
 )
+from goals.models import Level
 
 pytestmark = pytest.mark.django_db
 

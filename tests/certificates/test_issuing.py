@@ -19,8 +19,7 @@ from certificates.services.issuing import (
     verification_code_display,
     verification_code_normalise,
 )
-from tests.certificates.conftest import assess
-from tests.factories import LearningGoalFactory, PlacementFactory, YouthFactory
+from tests.factories import LearningGoalFactory, PlacementFactory, YouthFactory, assess
 
 pytestmark = pytest.mark.django_db
 

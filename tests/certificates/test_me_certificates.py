@@ -8,12 +8,12 @@ from certificates.services.issuing import (
     certificate_issue,
     certificate_revoke,
 )
-from tests.certificates.conftest import assess
 from tests.factories import (
     LearningGoalFactory,
     PlacementFactory,
     ProgressEntryFactory,
     YouthFactory,
+    assess,
 )
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from certificates import pdf as pdf_module
-from certificates.pdf import BASE_URL, LOGO_URL, StaticOnlyFetcher, certificate_html
+from certificates.pdf import certificate_html
 from certificates.services.issuing import certificate_draft_save, certificate_issue
+from documents.pdf import BASE_URL, LOGO_URL, StaticOnlyFetcher
 
 pytestmark = pytest.mark.django_db
 

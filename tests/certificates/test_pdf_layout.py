@@ -7,11 +7,10 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from certificates.models import Area, Level
+from goals.models import Area, Level
 from placements.models import Placement
+from tests.certificates.conftest import CRITERIA, GOALS, issue_with_goals
 from tests.factories import CompanyFactory, LearningGoalFactory, MentorFactory, PlacementFactory
-
-from .conftest import CRITERIA, GOALS, issue_with_goals
 
 pytestmark = pytest.mark.django_db
 

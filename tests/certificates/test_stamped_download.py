@@ -12,8 +12,7 @@ from certificates.services.issuing import (
     certificate_issue,
     certificate_revoke,
 )
-
-from .conftest import issue_with_goals
+from tests.certificates.conftest import issue_with_goals
 
 pytestmark = pytest.mark.django_db
 

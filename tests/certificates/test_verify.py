@@ -11,7 +11,6 @@ from django.utils.formats import date_format
 from PIL import Image
 
 from accounts.models import AccessLogEntry
-from certificates.models import Level
 from certificates.services.issuing import (
     certificate_correction_start,
     certificate_draft_save,
@@ -20,10 +19,9 @@ from certificates.services.issuing import (
     verification_code_display,
 )
 from certificates.views import verify
+from goals.models import Level
 from placements.models import Placement
-from tests.factories import LearningGoalFactory, PlacementFactory
-
-from .conftest import assess
+from tests.factories import LearningGoalFactory, PlacementFactory, assess
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from certificates.services.goals import learning_goal_assess
 from certificates.services.issuing import certificate_draft_save
 from companies.services import mentor_signin_link_create
+from goals.services.goals import learning_goal_assess
 from tests.factories import LearningGoalFactory
 
 DAY = dt.date(2026, 12, 1)

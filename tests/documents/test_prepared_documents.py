@@ -14,12 +14,12 @@ from pypdf import PdfReader
 
 from accounts.models import AccessLogEntry
 from accounts.services import access_log_record
-from certificates import pdf
+from documents import pdf
 from documents import services as document_services
 from documents.models import PreparedDocument
 from documents.services import RenderedDocument, document_kind_register, document_request
 from documents.tasks import document_prepare_task
-from workspace.gdpr import ACCESS_LOG_PDF_ROWS
+from privacy.export import ACCESS_LOG_PDF_ROWS
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def _pdf_text(response) -> str:
 def test_gdpr_pdf_is_made_by_a_task_and_downloaded_by_its_owner(
     caseworker_client, caseworker, youth, queued, django_capture_on_commit_callbacks, monkeypatch
 ):
-    url = reverse("workspace:youth_export_pdf", args=[youth.pk])
+    url = reverse("privacy:youth_export_pdf", args=[youth.pk])
     assert "Forbered PDF" in caseworker_client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = caseworker_client.post(url)
@@ -81,7 +81,7 @@ def test_the_request_renders_no_pdf(
     manager_client = Client()
     manager_client.force_login(manager)
     with django_capture_on_commit_callbacks(execute=True):
-        gdpr = caseworker_client.post(reverse("workspace:youth_export_pdf", args=[youth.pk]))
+        gdpr = caseworker_client.post(reverse("privacy:youth_export_pdf", args=[youth.pk]))
         report = manager_client.post(f"{reverse('reports:pdf')}?period=all")
     assert gdpr.status_code == report.status_code == 302
     assert len(queued) == 2
@@ -102,7 +102,7 @@ def test_statistics_report_is_made_by_a_task(
 
 
 def test_a_double_click_asks_once(caseworker_client, youth, queued):
-    url = reverse("workspace:youth_export_pdf", args=[youth.pk])
+    url = reverse("privacy:youth_export_pdf", args=[youth.pk])
     first, second = caseworker_client.post(url), caseworker_client.post(url)
     assert first.url == second.url
     assert PreparedDocument.objects.count() == 1

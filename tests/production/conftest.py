@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.certificates.conftest import assessed_goals, draft  # noqa: F401  (fixtures)
+from tests.certificates.conftest import draft  # noqa: F401  (fixture)
 
 PRODUCTION_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -10,11 +10,12 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.templatetags.static import static
 
 from certificates.models import Certificate
-from certificates.pdf import PdfRenderError, certificate_pdf_render, html_to_pdf
+from certificates.pdf import certificate_pdf_render
 from certificates.services.issuing import CertificateError, certificate_issue
 from documents.models import PreparedDocument
+from documents.pdf import PdfRenderError, html_to_pdf
 from placements.models import Placement
-from workspace.gdpr import youth_data_export, youth_export_pdf
+from privacy.export import youth_data_export, youth_export_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +86,7 @@ def test_a_missing_stylesheet_fails_the_render(production_static):
 
 
 def test_a_failed_stylesheet_issues_nothing(production_static, draft, caseworker, monkeypatch):
-    from certificates import pdf as pdf_module
+    from documents import pdf as pdf_module
 
     monkeypatch.setattr(pdf_module, "static_file_bytes", lambda name: None)
     with pytest.raises(CertificateError):

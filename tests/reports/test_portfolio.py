@@ -12,11 +12,11 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import AccessLogEntry
-from certificates.models import Area, Level
 from certificates.services.issuing import certificate_draft_save, certificate_issue
+from goals.models import Area, Level
+from privacy.anonymise import youth_anonymise
 from tests.factories import LearningGoalFactory, ProgressEntryFactory
 from tests.reports.test_progress_report import pdf_text
-from workspace.gdpr import youth_anonymise
 from youth.services import youth_end_course
 
 URL = reverse("progress:portfolio")

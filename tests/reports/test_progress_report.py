@@ -14,7 +14,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from accounts.models import AccessLogEntry
-from certificates.models import Area, Level
+from goals.models import Area, Level
 from placements.models import Placement, WeeklyHours
 from reports.models import ProgressReport
 from tests.certificates.test_pdf_accessibility import structure_elements

@@ -9,7 +9,7 @@ import re
 import pytest
 import weasyprint
 
-from certificates.pdf import PdfRenderError, html_to_pdf
+from documents.pdf import PdfRenderError, html_to_pdf
 from reports.charts import progression_chart
 from tests.reports.test_portfolio import _download, _youth_client, record  # noqa: F401
 from tests.reports.test_progress_report import (  # noqa: F401

@@ -24,7 +24,7 @@ from pypdf import PdfWriter
 
 from accounts.models import SignInLink, User
 from accounts.services import signin_link_create
-from certificates.models import Certificate, Level
+from certificates.models import Certificate
 from certificates.services import issuing
 from certificates.services.cohorts import (
     cohort_create,
@@ -34,9 +34,10 @@ from certificates.services.cohorts import (
     cohort_submit,
 )
 from certificates.services.credentials import credential_key_rotate
-from certificates.services.goals import goal_package_create
 from certificates.services.issuing import certificate_draft_save, certificate_issue
 from documents.models import PreparedDocument
+from goals.models import Level
+from goals.services.goals import goal_package_create
 from reports import progress_views
 from reports import services as report_services
 from reports.models import ProgressReport

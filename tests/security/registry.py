@@ -95,12 +95,12 @@ SPECS: dict[str, Spec] = {
     "workspace:home": role_level(SIGNED_IN),
     "workspace:dashboard": role_level(STAFF),
     "workspace:youth_detail": Spec(kwargs=pk("youth"), readers=STAFF),
-    "workspace:youth_export_json": Spec(kwargs=pk("youth"), readers=CW),
-    "workspace:youth_export_pdf": Spec(kwargs=pk("youth"), readers=CW),
+    "privacy:youth_export_json": Spec(kwargs=pk("youth"), readers=CW),
+    "privacy:youth_export_pdf": Spec(kwargs=pk("youth"), readers=CW),
     # A prepared document (GDPR export, statistics report) is private to who asked for it.
     "documents:detail": Spec(kwargs=pk("document"), readers=CW),
     "documents:download": Spec(kwargs=pk("document"), readers=CW),
-    "workspace:youth_access_log": Spec(kwargs=pk("youth"), readers=STAFF),
+    "privacy:youth_access_log": Spec(kwargs=pk("youth"), readers=STAFF),
     "workspace:company_detail": Spec(kwargs=pk("company"), readers=STAFF),
     "workspace:placement_detail": Spec(kwargs=pk("placement"), readers=STAFF),
     # Part of the name: the page repeats the search, which must not count as a leak.

@@ -19,20 +19,19 @@ from django.utils import timezone
 
 from accounts.models import AccessLogEntry, User
 from accounts.services import PURPOSES
-from certificates.models import ProgressEntry
+from goals.models import ProgressEntry
 from tests.factories import PlacementFactory, UserFactory, YouthFactory
-
-from .matrix import RoleClients, send, url_for
-from .registry import SPECS
-from .urlwalk import all_routes
+from tests.security.matrix import RoleClients, send, url_for
+from tests.security.registry import SPECS
+from tests.security.urlwalk import all_routes
 
 # (URL name, role): the pages that show one young person's data, for the role that uses them.
 YOUTH_PAGES = [
     ("workspace:youth_detail", "caseworker"),
     ("workspace:youth_detail", "manager"),
     ("workspace:placement_detail", "caseworker"),
-    ("workspace:youth_access_log", "manager"),
-    ("workspace:youth_export_json", "caseworker"),
+    ("privacy:youth_access_log", "manager"),
+    ("privacy:youth_export_json", "caseworker"),
     ("documents:download", "caseworker"),
     ("goals:detail", "caseworker"),
     ("mentor:placement", "mentor"),
@@ -323,7 +322,7 @@ def test_progress_entries_are_read_only_in_the_admin(admin_client_, placement, m
     entry = ProgressEntryFactory(
         goal=LearningGoalFactory(placement=placement), author=mentor_user, note="Set i dag"
     )
-    base = "admin:certificates_progressentry"
+    base = "admin:goals_progressentry"
     change = reverse(f"{base}_change", args=[entry.pk])
     assert admin_client_.get(change).status_code == 200
     assert admin_client_.post(change, {"note": "Ændret", "level": 3}).status_code == 403
@@ -341,9 +340,9 @@ def test_the_access_log_page_and_export_tell_a_list_from_an_opened_profile(world
     caseworker = clients.client("caseworker")
     caseworker.get(reverse("youth:list"))
     caseworker.get(reverse("workspace:youth_detail", args=[a.youth.pk]))
-    page = caseworker.get(reverse("workspace:youth_access_log", args=[a.youth.pk]))
+    page = caseworker.get(reverse("privacy:youth_access_log", args=[a.youth.pk]))
     text = page.content.decode()
     assert "Liste over unge (vist i en liste)" in text
     assert "Profil: kontakt, plan, skånehensyn, praktikker, mål og beviser (åbnet)" in text
-    export = caseworker.get(reverse("workspace:youth_export_json", args=[a.youth.pk])).json()
+    export = caseworker.get(reverse("privacy:youth_export_json", args=[a.youth.pk])).json()
     assert {entry["how"] for entry in export["access_log"]} >= {"Vist i en liste", "Åbnet"}

@@ -14,19 +14,20 @@ from pypdf import PdfReader
 
 from accounts.models import AccessLogEntry, SignInLink
 from accounts.services import access_log_record
-from certificates.models import Certificate, ProgressEntry
+from certificates.models import Certificate
 from certificates.services.issuing import certificate_revoke
 from documents.models import PreparedDocument
+from goals.models import ProgressEntry
 from placements.models import FollowUp
-from workspace.gdpr import youth_anonymise, youth_data_export, youth_due_for_anonymisation
+from privacy.anonymise import youth_anonymise, youth_due_for_anonymisation
+from privacy.export import youth_data_export
+from tests.security.conftest import client_for
 from youth.models import Youth
-
-from .conftest import client_for
 
 
 def _export_json(world, user=None):
     client = client_for(user or world.a.caseworker)
-    response = client.get(reverse("workspace:youth_export_json", kwargs={"pk": world.a.youth.pk}))
+    response = client.get(reverse("privacy:youth_export_json", kwargs={"pk": world.a.youth.pk}))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     return json.loads(response.content)
@@ -97,7 +98,7 @@ def test_pdf_export_is_readable_danish_with_name_and_access_log(
     client = client_for(a.caseworker)
     # Prepared by a task (run in-process here, when the request's transaction commits).
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("workspace:youth_export_pdf", kwargs={"pk": a.youth.pk}))
+        response = client.post(reverse("privacy:youth_export_pdf", kwargs={"pk": a.youth.pk}))
     document = PreparedDocument.objects.get(pk=response.url.split("/")[-2])
     response = client.get(reverse("documents:download", args=[document.pk]))
     assert response.status_code == 200
@@ -113,7 +114,7 @@ def test_pdf_export_is_readable_danish_with_name_and_access_log(
     assert world.b.secrets["first_name"] not in text
 
 
-@pytest.mark.parametrize("name", ["workspace:youth_export_json", "workspace:youth_export_pdf"])
+@pytest.mark.parametrize("name", ["privacy:youth_export_json", "privacy:youth_export_pdf"])
 @pytest.mark.parametrize(
     "role, status",
     [("manager", 403), ("mentor", 403), ("youth", 403), ("stranger", 404), ("anonymous", 302)],
@@ -131,7 +132,7 @@ def test_access_log_page_lists_who_looked(world):
         user=a.mentor_user, youth_id=a.youth.pk, organisation_id=a.organisation.pk, what="Mål"
     )
     response = client_for(a.manager).get(
-        reverse("workspace:youth_access_log", kwargs={"pk": a.youth.pk})
+        reverse("privacy:youth_access_log", kwargs={"pk": a.youth.pk})
     )
     assert response.status_code == 200
     page = response.content.decode()
@@ -152,7 +153,7 @@ def test_access_log_page_is_paginated(world):
         )
         for n in range(120)
     )
-    url = reverse("workspace:youth_access_log", kwargs={"pk": a.youth.pk})
+    url = reverse("privacy:youth_access_log", kwargs={"pk": a.youth.pk})
     response = client_for(a.caseworker).get(url)
     assert response.context["page"].paginator.num_pages == 3
     assert len(response.context["page"].object_list) == 50

@@ -5,14 +5,14 @@ import logging
 
 from django.apps import apps
 
-from .matrix import RoleClients, send, url_for
-from .registry import spec_for
-from .urlwalk import all_routes
+from tests.security.matrix import RoleClients, send, url_for
+from tests.security.registry import spec_for
+from tests.security.urlwalk import all_routes
 
 # Written on purpose by a GET: the access log (a look is a fact worth recording), the
 # session, the sign-in audit of django-axes, and when a user last signed in or looked (also
 # per goal: opening a goal takes it off the dashboard's "New from the mentors").
-EXPECTED_WRITES = {"accounts.AccessLogEntry", "sessions.Session", "certificates.ProgressSeen"}
+EXPECTED_WRITES = {"accounts.AccessLogEntry", "sessions.Session", "goals.ProgressSeen"}
 EXPECTED_APPS = {"axes"}
 IGNORED_FIELDS = {"accounts.User": {"last_login", "progress_seen_at"}}
 

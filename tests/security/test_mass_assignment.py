@@ -17,13 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from certificates.models import Certificate, GoalTemplate, LearningGoal, ProgressEntry
+from certificates.models import Certificate
 from companies.models import Company, Mentor, cvr_is_valid
+from goals.models import GoalTemplate, LearningGoal, ProgressEntry
 from placements.models import FollowUp, Placement
+from tests.security.conftest import client_for
+from tests.security.forms import main_post_form
 from youth.models import Youth
-
-from .conftest import client_for
-from .forms import main_post_form
 
 
 def extras(world) -> dict:

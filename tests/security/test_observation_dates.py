@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.models import ProgressEntry
+from goals.models import ProgressEntry
 from placements.models import Placement
 from tests.factories import LearningGoalFactory
 

@@ -11,11 +11,11 @@ from django.utils import timezone
 from accounts.middleware import SIGNED_IN_AT
 from accounts.models import User
 from accounts.services import signin_link_create, signin_link_revoke, signin_links_revoke_all
-from certificates.models import ProgressEntry
 from companies.services import mentor_activate, mentor_deactivate
+from goals.models import ProgressEntry
 from placements.services import placement_complete
+from privacy.anonymise import youth_anonymise
 from tests.factories import LearningGoalFactory, PlacementFactory
-from workspace.gdpr import youth_anonymise
 from youth.models import Youth
 from youth.services import youth_end_course
 

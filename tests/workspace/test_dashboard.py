@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.models import ProgressEntry
+from goals.models import ProgressEntry
 from tests.factories import (
     FollowUpFactory,
     LearningGoalFactory,

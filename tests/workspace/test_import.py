@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.models import GoalTemplate
 from companies.models import Company, Mentor
+from goals.models import GoalTemplate
 from tests.factories import CompanyFactory
 from youth.models import Youth
 

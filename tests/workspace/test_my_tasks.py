@@ -9,21 +9,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import signin_link_create
-from certificates.models import Certificate, Level
+from certificates.models import Certificate
 from certificates.services.cohorts import (
     cohort_member_guide_approve,
     cohort_member_review,
     cohort_submit,
 )
-from certificates.services.goals import placement_goals_assess
 from certificates.services.issuing import certificate_draft_discard
+from goals.models import Level
+from goals.services.goals import placement_goals_assess
 from placements.models import Placement
-from placements.services import (
-    followup_create,
-    placement_create,
-    placement_start,
-    placement_update,
-)
+from placements.services import followup_create, placement_create, placement_start, placement_update
 from tests.certificates.cohorts import cohort_with
 from tests.factories import (
     AwardingBodyFactory,

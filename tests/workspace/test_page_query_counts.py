@@ -4,8 +4,8 @@ a larger data set: nothing is fetched per row (the national-scale rule in DESIGN
 from django.db import connection
 from django.utils import timezone
 
-from workspace.benchmark import page_states, query_count
-from workspace.national import NationalSize, national_dataset_build, national_dataset_reset
+from demo.benchmark_pages import page_states, query_count
+from demo.national import NationalSize, national_dataset_build, national_dataset_reset
 
 SMALL = NationalSize(
     organisations=3, youth=120, big_youth=60, companies=40, big_companies=20,

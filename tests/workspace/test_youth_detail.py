@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import AccessLogEntry
-from certificates.models import LearningGoal
+from goals.models import LearningGoal
 from tests.factories import LearningGoalFactory, PlacementFactory, ProgressEntryFactory
 from tests.workspace.conftest import issued_certificate
 

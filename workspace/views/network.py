@@ -7,15 +7,11 @@ from django.utils import timezone
 
 from accounts.access import staff_required
 from accounts.services import access_log_record, access_log_record_many
-from certificates.selectors import goals_for_placement
 from companies.selectors import get_company_for_user
+from goals.selectors import goals_for_placement
 from placements.selectors import get_placement_for_user
 
-from ..network_selectors import (
-    company_mentors,
-    company_placements,
-    placement_follow_ups,
-)
+from ..network_selectors import company_mentors, company_placements, placement_follow_ups
 
 PLACEMENTS_PER_PAGE = 20
 

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class PrivacyConfig(AppConfig):
+    """The young person's rights: the access log pages, the GDPR export and anonymisation."""
+
+    name = "privacy"
+
+    def ready(self) -> None:
+        from documents.services import document_kind_register
+
+        from .export import gdpr_export_render
+
+        document_kind_register(GDPR_EXPORT, gdpr_export_render)
+
+
+GDPR_EXPORT = "gdpr-export"

@@ -1,0 +1,332 @@
+"""A young person's rights under the GDPR: insight (art. 15) and erasure after the
+retention period (art. 5(1)(e), 17).
+
+The export reads across every app that holds data about the youth; anonymisation clears
+the personal data but keeps issued certificates, whose frozen snapshot and stored PDF
+belong to the youth and must stay verifiable.
+"""
+
+import csv
+import datetime as dt
+import io
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import AccessLogEntry, SignInLink, User
+from accounts.selectors import access_log_for_youth, signin_links_for
+from certificates.models import Certificate
+from documents.models import PreparedDocument
+from documents.pdf import html_to_pdf, pdf_attachment
+from documents.services import RenderedDocument
+from goals.models import LearningGoal, ProgressEntry
+from placements.models import FollowUp, Placement
+from youth.models import Youth
+
+# What the export shows of each model: the personal data and the course, not internals
+# such as token hashes, stored file paths or double-submit keys.
+YOUTH_FIELDS = [
+    "first_name", "last_name", "birth_date", "email", "phone", "organisation", "caseworker",
+    "dream", "support_needs", "status", "started_on", "ended_on", "outcome", "education",
+    "outcome_note", "created_at", "updated_at", "anonymised_at",
+]  # fmt: skip
+PLACEMENT_FIELDS = [
+    "company", "mentor", "kind", "starts_on", "ends_on", "hours_per_week", "accommodations",
+    "expectations", "status", "interruption_category", "interruption_reason", "created_at",
+]  # fmt: skip
+FOLLOW_UP_FIELDS = ["placement", "held_on", "kind", "note", "author", "created_at"]
+GOAL_FIELDS = [
+    "placement", "title", "criteria", "area", "target_level", "points", "assessed_level",
+    "assessed_on", "assessed_by",
+]  # fmt: skip
+PROGRESS_FIELDS = ["goal", "observed_on", "level", "note", "author", "created_at", "withdrawn_at"]
+CERTIFICATE_FIELDS = [
+    "number", "status", "issued_on", "issued_by", "revoked_at", "revocation_reason",
+    "created_at",
+]  # fmt: skip
+SIGNIN_LINK_FIELDS = ["created_at", "expires_at", "revoked_at", "last_used_at"]
+
+
+def _value(obj: models.Model, field: models.Field) -> Any:
+    """A JSON-ready, human-readable value: choices as their label, relations as their name."""
+    if field.is_relation:
+        related = getattr(obj, field.name)
+        return str(related) if related is not None else None
+    value = getattr(obj, field.attname)
+    if field.choices and value not in (None, ""):
+        return str(getattr(obj, f"get_{field.name}_display")())
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _records(objects, field_names: list[str]) -> list[dict[str, Any]]:
+    """Hundreds of rows on a long course: fields are looked up once per list, and a related
+    object's name (a placement's is three lookups and a translation) once per object."""
+    objects = list(objects)
+    if not objects:
+        return []
+    fields = [objects[0]._meta.get_field(name) for name in field_names]
+    names: dict[tuple[type, int], str] = {}
+    records = []
+    for obj in objects:
+        record = {}
+        for field in fields:
+            related_pk = getattr(obj, field.attname) if field.is_relation else None
+            if related_pk is None:
+                record[field.name] = _value(obj, field)
+                continue
+            key = (field.related_model, related_pk)
+            if key not in names:
+                names[key] = _value(obj, field)
+            record[field.name] = names[key]
+        records.append(record)
+    return records
+
+
+def _record(obj: models.Model, field_names: list[str]) -> dict[str, Any]:
+    return {name: _value(obj, obj._meta.get_field(name)) for name in field_names}
+
+
+def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
+    """Everything held about one young person, and who has looked at it (GDPR art. 15)."""
+    placements = Placement.objects.filter(youth=youth).select_related("company", "mentor__company")
+    goals = LearningGoal.objects.filter(placement__youth=youth).select_related(
+        "placement__company", "placement__youth", "placement__mentor__company", "assessed_by"
+    )
+    # Thousands of rows for a long course: plain values, not model instances.
+    access_log = access_log_for_youth(
+        youth_id=youth.pk, organisation_id=youth.organisation_id
+    ).values_list(
+        "at",
+        "user__first_name",
+        "user__last_name",
+        "user__username",
+        "user__role",
+        "what",
+        "kind",
+        "purpose",
+    )
+    roles = {value: str(label) for value, label in User.Role.choices}
+    kinds = {value: str(label) for value, label in AccessLogEntry.Kind.choices}
+    return {
+        "exported_at": timezone.localtime().isoformat(timespec="seconds"),
+        "exported_by": str(by),
+        "youth": _record(youth, YOUTH_FIELDS),
+        "placements": _records(placements, PLACEMENT_FIELDS),
+        "follow_ups": _records(
+            FollowUp.objects.filter(placement__youth=youth).select_related(
+                "author", "placement__youth", "placement__company", "placement__mentor__company"
+            ),
+            FOLLOW_UP_FIELDS,
+        ),
+        "learning_goals": _records(goals, GOAL_FIELDS),
+        "progress_entries": _records(
+            ProgressEntry.objects.filter(goal__placement__youth=youth).select_related(
+                "goal", "author"
+            ),
+            PROGRESS_FIELDS,
+        ),
+        "certificates": [
+            {
+                **_record(certificate, CERTIFICATE_FIELDS),
+                "goals": [goal.title for goal in certificate.goals.all()],
+            }
+            for certificate in Certificate.objects.filter(youth=youth)
+            .select_related("issued_by")
+            .prefetch_related("goals")
+        ],
+        "signin_links": _records(
+            signin_links_for(youth.user_id),
+            SIGNIN_LINK_FIELDS,
+        ),
+        "access_log": [
+            {
+                "at": timezone.localtime(at).isoformat(timespec="seconds"),
+                "who": f"{first_name} {last_name}".strip() or username,
+                "role": roles.get(role, role),
+                "what": what,
+                "how": kinds.get(kind, kind),
+                "purpose": purpose,
+            }
+            for at, first_name, last_name, username, role, what, kind, purpose in access_log
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    title: str
+    rows: list[list[tuple[str, Any]]]
+
+
+# The export's sections in reading order, with the model whose field labels they use.
+SECTIONS = [
+    ("placements", Placement, PLACEMENT_FIELDS),
+    ("follow_ups", FollowUp, FOLLOW_UP_FIELDS),
+    ("learning_goals", LearningGoal, GOAL_FIELDS),
+    ("progress_entries", ProgressEntry, PROGRESS_FIELDS),
+    ("certificates", Certificate, CERTIFICATE_FIELDS),
+    ("signin_links", SignInLink, SIGNIN_LINK_FIELDS),
+]
+
+
+def _section_titles() -> dict[str, str]:
+    return {
+        "youth": _("Personal data"),
+        "placements": _("Placements"),
+        "follow_ups": _("Follow-ups"),
+        "learning_goals": _("Learning goals"),
+        "progress_entries": _("Progress entries"),
+        "certificates": _("Certificates"),
+        "signin_links": _("Sign-in links"),
+    }
+
+
+def _field_labels() -> dict[str, str]:
+    """Labels for fields whose model gives no verbose name of its own."""
+    return {
+        "created_at": _("created"),
+        "updated_at": _("last changed"),
+        "anonymised_at": _("anonymised"),
+        "withdrawn_at": _("withdrawn"),
+        "revoked_at": _("revoked"),
+        "expires_at": _("expires"),
+        "last_used_at": _("last used"),
+        "author": _("written by"),
+        "assessed_by": _("assessed by"),
+        "issued_by": _("issued by"),
+        "status": _("status"),
+        "placement": _("placement"),
+        "goal": _("goal"),
+        "goals": _("goals"),
+    }
+
+
+def _readable(field: models.Field | None, value: Any) -> Any:
+    """ISO dates from the export, shown the Danish way."""
+    if not value or field is None:
+        return value
+    if isinstance(field, models.DateTimeField):
+        return dt.datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+    if isinstance(field, models.DateField):
+        return dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+    return value
+
+
+def _labelled(model: type[models.Model], record: dict[str, Any]) -> list[tuple[str, Any]]:
+    labels = _field_labels()
+    rows = []
+    for name, value in record.items():
+        if name == "goals":
+            rows.append((labels[name], ", ".join(value)))
+            continue
+        field = model._meta.get_field(name)
+        rows.append((labels.get(name, str(field.verbose_name)), _readable(field, value)))
+    return rows
+
+
+def export_sections(export: dict[str, Any]) -> list[ExportSection]:
+    """The export as titled sections of (label, value) rows, for the readable PDF."""
+    titles = _section_titles()
+    sections = [ExportSection(titles["youth"], [_labelled(Youth, export["youth"])])]
+    for key, model, _fields in SECTIONS:
+        sections.append(
+            ExportSection(titles[key], [_labelled(model, record) for record in export[key]])
+        )
+    return sections
+
+
+def _readable_log(export: dict[str, Any]) -> list[dict[str, Any]]:
+    at = AccessLogEntry._meta.get_field("at")
+    return [entry | {"at": _readable(at, entry["at"])} for entry in export["access_log"]]
+
+
+# Up to this many access-log rows are printed in the PDF; a longer log is summarised (who
+# looked, what, how often, first and last time) and attached in full as a CSV file.
+ACCESS_LOG_PDF_ROWS = 100
+ACCESS_LOG_CSV_NAME = "adgangslog.csv"
+
+
+@dataclass(frozen=True)
+class AccessSummaryRow:
+    who: str
+    role: str
+    what: str
+    count: int
+    first: str
+    last: str
+
+
+def access_log_summary(log: list[dict[str, Any]]) -> list[AccessSummaryRow]:
+    """One row per person and what they looked at, most looks first. `log` is newest first."""
+    counts = Counter((entry["who"], entry["role"], entry["what"]) for entry in log)
+    first: dict[tuple, str] = {}
+    last: dict[tuple, str] = {}
+    for entry in log:
+        key = (entry["who"], entry["role"], entry["what"])
+        last.setdefault(key, entry["at"])
+        first[key] = entry["at"]
+    return [
+        AccessSummaryRow(*key, count=count, first=first[key], last=last[key])
+        for key, count in counts.most_common()
+    ]
+
+
+def access_log_csv(log: list[dict[str, Any]]) -> bytes:
+    """The whole access log for Danish Excel: UTF-8 with BOM, semicolons."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_("When"), _("Who"), _("Role"), _("What was shown"), _("Why")])
+    writer.writerows(
+        [entry["at"], entry["who"], entry["role"], entry["what"], entry["purpose"]] for entry in log
+    )
+    return buffer.getvalue().encode()
+
+
+def youth_export_pdf(*, export: dict[str, Any]) -> bytes:
+    """The export as a readable Danish PDF, rendered with the certificates' safe fetcher.
+
+    A long access log would be hundreds of pages: the PDF then shows a summary and carries
+    the full log as an attached CSV file."""
+    with translation.override("da"):
+        log = _readable_log(export)
+        long_log = len(log) > ACCESS_LOG_PDF_ROWS
+        html = render_to_string(
+            "privacy/pdf/export.html",
+            {
+                "export": export,
+                "exported_at": _readable(
+                    AccessLogEntry._meta.get_field("at"), export["exported_at"]
+                ),
+                "sections": export_sections(export),
+                "access_log": [] if long_log else log,
+                "access_summary": access_log_summary(log) if long_log else [],
+                "access_count": len(log),
+                "access_csv_name": ACCESS_LOG_CSV_NAME,
+            },
+        )
+        attachments = (
+            [pdf_attachment(access_log_csv(log), name=ACCESS_LOG_CSV_NAME)] if long_log else []
+        )
+    return html_to_pdf(html, attachments=attachments)
+
+
+def gdpr_export_render(document: PreparedDocument) -> RenderedDocument:
+    """The insight export as a prepared document (runs in the task queue)."""
+    youth = Youth.objects.get(
+        pk=document.params["youth_id"], organisation_id=document.organisation_id
+    )
+    export = youth_data_export(youth=youth, by=document.owner)
+    return RenderedDocument(youth_export_pdf(export=export), f"indsigt-{youth.pk}.pdf")

@@ -1,0 +1,93 @@
+"""The young person's right of access (GDPR art. 15): an export of everything held about
+them and of who has looked at it, made by their caseworker."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.access import caseworker_required, staff_required
+from accounts.selectors import access_log_for_youth
+from accounts.services import access_log_record
+from documents.services import document_request
+from youth.selectors import get_youth_for_user
+
+from . import export
+from .apps import GDPR_EXPORT
+
+ACCESS_LOG_PAGE_SIZE = 50
+
+
+def _exported(request: HttpRequest, pk: int, *, what: str) -> dict:
+    youth = get_youth_for_user(request.user, pk)
+    access_log_record(
+        user=request.user, youth_id=youth.pk, organisation_id=youth.organisation_id, what=what
+    )
+    return export.youth_data_export(youth=youth, by=request.user)
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@never_cache
+@require_GET
+@caseworker_required
+def youth_export_json(request: HttpRequest, pk: int) -> HttpResponse:
+    export = _exported(request, pk, what="Indsigt: alle oplysninger og adgangslog (JSON)")
+    # No indent: an indented dump runs in pure Python, ~10 times slower on a long access log.
+    response = JsonResponse(export, json_dumps_params={"ensure_ascii": False})
+    return _attachment(response, f"indsigt-{pk}.json")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@caseworker_required
+def youth_export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The PDF grows with the course and the access log: it is prepared in the task queue
+    (POST), and the caseworker waits on the document's page; each download is access-logged.
+    """
+    youth = get_youth_for_user(request.user, pk)
+    if request.method == "GET":
+        access_log_record(
+            user=request.user,
+            youth_id=youth.pk,
+            organisation_id=youth.organisation_id,
+            what="Indsigt: forbered PDF",
+        )
+        return render(
+            request,
+            "documents/request.html",
+            {
+                "title": _("Insight export (PDF) – %(name)s") % {"name": youth.full_name},
+                "back_url": reverse("privacy:youth_access_log", args=[youth.pk]),
+            },
+        )
+    document = document_request(
+        kind=GDPR_EXPORT,
+        owner=request.user,
+        title=f"Indsigt: alle oplysninger og adgangslog (PDF) – {youth.full_name}",
+        params={"youth_id": youth.pk},
+        youth_id=youth.pk,
+    )
+    return redirect("documents:detail", pk=document.pk)
+
+
+@require_GET
+@staff_required
+def youth_access_log(request: HttpRequest, pk: int) -> HttpResponse:
+    youth = get_youth_for_user(request.user, pk)
+    access_log_record(
+        user=request.user,
+        youth_id=youth.pk,
+        organisation_id=youth.organisation_id,
+        what="Adgangslog: hvem har set den unges oplysninger",
+    )
+    entries = access_log_for_youth(youth_id=youth.pk, organisation_id=youth.organisation_id)
+    page = Paginator(entries, ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(request, "privacy/access_log.html", {"youth": youth, "page": page})
