@@ -91,7 +91,7 @@ class SignInLinkAdmin(admin.ModelAdmin):
         from .services import signin_link_revoke
 
         for link in queryset:
-            signin_link_revoke(link=link)
+            signin_link_revoke(link=link, by=request.user)
 
     def has_add_permission(self, request):
         return False

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from .history import action_label, field_labels
 from .validators import validate_logo, validate_phone
 
 
@@ -228,3 +229,61 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} → youth {self.youth_id}: {self.what}"
+
+
+class HistoryEntry(models.Model):
+    """One write through a service: what was done (`action`, a stable dotted code such as
+    "placement.interrupted"), to which object, in which organisation, about which young
+    person, by whom (None: the system, e.g. a nightly job) and when. Append-only.
+
+    `fields` holds the NAMES of the fields that changed, never their values: the history is
+    read more widely and kept longer than support needs or follow-up notes may be, and it
+    must stay harmless after anonymisation. `detail` is a short non-sensitive word such as a
+    certificate number. Like the access log, the young person is a plain id (accounts sits
+    below youth, and the row outlives anonymisation) and so is the object.
+    """
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=60)
+    object_type = models.CharField(_("object type"), max_length=60)  # "placements.placement"
+    object_id = models.BigIntegerField(_("object id"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    youth_id = models.BigIntegerField(null=True, blank=True)
+    by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="history_entries",
+        verbose_name=_("by"),
+    )
+    fields = models.JSONField(_("fields changed"), default=list, blank=True)
+    detail = models.CharField(_("detail"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("change history")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            # The organisation's history page (filters narrow it further) ...
+            models.Index(fields=["organisation", "-at"], name="history_org_at"),
+            # ... and the young person's profile.
+            models.Index(
+                fields=["youth_id", "-at"],
+                name="history_youth_at",
+                condition=Q(youth_id__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.by or '-'}: {self.action} {self.object_type}"
+
+    @property
+    def action_label(self) -> str:
+        return action_label(self.action)
+
+    @property
+    def field_labels(self) -> list[str]:
+        return field_labels(self.object_type, self.fields)

@@ -3,14 +3,16 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .changes import model_update
 from .client import current_client_address
-from .models import AccessLogEntry, Organisation, SignInLink, User, hash_token
+from .history import ACTIONS
+from .models import AccessLogEntry, HistoryEntry, Organisation, SignInLink, User, hash_token
 
 
 class SignInLinkError(Exception):
@@ -70,6 +72,36 @@ def _access_log_write(
     )
 
 
+def history_record(
+    *,
+    by: User | None,
+    action: str,
+    obj: models.Model,
+    fields: Iterable[str] = (),
+    youth_id: int | None = None,
+    organisation_id: int | None = None,
+    detail: str = "",
+) -> HistoryEntry:
+    """Write one change-history row, inside the calling service's transaction (like pretix's
+    `log_action`): `by` did `action` to `obj`, changing the fields named (names only, never
+    values). The organisation is the object's own unless given; `youth_id` says whose
+    history the row belongs in. `by` is None only for the system (cron, anonymisation)."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown history action {action!r}: add it to accounts.history")
+    if organisation_id is None:
+        organisation_id = obj.organisation_id
+    return HistoryEntry.objects.create(
+        by=by,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        organisation_id=organisation_id,
+        youth_id=youth_id,
+        fields=list(fields),
+        detail=detail[:100],
+    )
+
+
 def access_log_prune(*, older_than_days: int | None = None) -> int:
     days = older_than_days or settings.ACCESS_LOG_RETENTION_DAYS
     cutoff = timezone.now() - timedelta(days=days)
@@ -121,11 +153,19 @@ def user_set_active(*, user: User, active: bool) -> None:
 
 
 @transaction.atomic
-def signin_link_revoke(*, link: SignInLink) -> None:
-    """The link stops working, and so do the sessions its person is signed in with."""
+def signin_link_revoke(*, link: SignInLink, by: User, youth_id: int | None = None) -> None:
+    """The link stops working, and so do the sessions its person is signed in with.
+    `youth_id` names the young person whose link it is, for their history."""
     if link.revoked_at is None:
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at"])
+        history_record(
+            by=by,
+            action="user.signin_link_revoked",
+            obj=link,
+            organisation_id=link.user.organisation_id,
+            youth_id=youth_id,
+        )
     user_sessions_end(user=link.user)
 
 
@@ -188,11 +228,16 @@ def user_mark_progress_seen(*, user: User) -> None:
     User.objects.filter(pk=user.pk).update(progress_seen_at=user.progress_seen_at)
 
 
+USER_SETTINGS = ["wants_daily_digest"]
+
+
 @transaction.atomic
 def user_settings_update(*, user: User, wants_daily_digest: bool) -> User:
     """The caseworker's own settings (the language is the browser's cookie, set by the view)."""
-    user.wants_daily_digest = wants_daily_digest
-    user.save(update_fields=["wants_daily_digest"])
+    changed = model_update(user, {"wants_daily_digest": wants_daily_digest}, USER_SETTINGS)
+    user.save(update_fields=USER_SETTINGS)
+    if changed:
+        history_record(by=user, action="user.settings_updated", obj=user, fields=changed)
     return user
 
 

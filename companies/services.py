@@ -4,9 +4,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from accounts.changes import model_update
 from accounts.errors import FieldError
 from accounts.models import Organisation, SignInLink, User
-from accounts.services import signin_link_create, user_create_for_person, user_set_active
+from accounts.services import (
+    history_record,
+    signin_link_create,
+    user_create_for_person,
+    user_set_active,
+)
 
 from .models import Company, Mentor
 
@@ -53,10 +59,21 @@ def _company_save(company: Company) -> Company:
     return company
 
 
+def _mentor_record(mentor: Mentor, *, by: User | None, action: str, fields=()) -> None:
+    history_record(
+        by=by,
+        action=action,
+        obj=mentor,
+        organisation_id=mentor.company.organisation_id,
+        fields=fields,
+    )
+
+
 @transaction.atomic
 def company_create(
     *,
     organisation: Organisation,
+    by: User,
     name: str,
     cvr: str,
     industry: str,
@@ -83,19 +100,24 @@ def company_create(
         is_own_workshop=is_own_workshop,
         notes=notes,
     )
-    return _company_save(company)
+    _company_save(company)
+    history_record(by=by, action="company.created", obj=company)
+    return company
 
 
 @transaction.atomic
-def company_update(*, company: Company, data: dict) -> Company:
-    for field in COMPANY_FIELDS:
-        if field in data:
-            setattr(company, field, data[field])
-    return _company_save(company)
+def company_update(*, company: Company, data: dict, by: User) -> Company:
+    # From the database: a model form has already copied its values onto the page's object.
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    changed = model_update(company, data, COMPANY_FIELDS)
+    _company_save(company)
+    if changed:
+        history_record(by=by, action="company.updated", obj=company, fields=changed)
+    return company
 
 
 @transaction.atomic
-def company_deactivate(*, company: Company) -> Company:
+def company_deactivate(*, company: Company, by: User) -> Company:
     """Take a company out of the active network. Running or planned placements must end first."""
     company = Company.objects.select_for_update().get(pk=company.pk)
     if Company.objects.filter(pk=company.pk).filter(OPEN_PLACEMENT).exists():
@@ -104,46 +126,57 @@ def company_deactivate(*, company: Company) -> Company:
         )
     company.is_active = False
     company.save(update_fields=["is_active"])
+    history_record(by=by, action="company.deactivated", obj=company)
     return company
 
 
 @transaction.atomic
-def company_activate(*, company: Company) -> Company:
+def company_activate(*, company: Company, by: User) -> Company:
     company = Company.objects.select_for_update().get(pk=company.pk)
     company.is_active = True
     company.save(update_fields=["is_active"])
+    history_record(by=by, action="company.activated", obj=company)
     return company
 
 
 @transaction.atomic
 def mentor_create(
-    *, company: Company, name: str, title: str = "", email: str = "", phone: str = ""
+    *, company: Company, by: User, name: str, title: str = "", email: str = "", phone: str = ""
 ) -> Mentor:
     if not company.is_active:
         raise CompanyError(_("The company is not active in the network. Activate it first."))
     mentor = Mentor(company=company, name=name, title=title, email=email, phone=phone)
     mentor.full_clean()
     mentor.save()
+    _mentor_record(mentor, by=by, action="mentor.created")
     return mentor
 
 
 @transaction.atomic
-def mentor_update(*, mentor: Mentor, data: dict) -> Mentor:
-    for field in MENTOR_FIELDS:
-        if field in data:
-            setattr(mentor, field, data[field])
+def mentor_update(*, mentor: Mentor, data: dict, by: User) -> Mentor:
+    # From the database: a model form has already copied its values onto the page's object.
+    mentor = (
+        Mentor.objects.select_for_update(of=("self",)).select_related("company").get(pk=mentor.pk)
+    )
+    changed = model_update(mentor, data, MENTOR_FIELDS)
     mentor.full_clean()
     mentor.save()
     if mentor.user_id and "email" in data:
         User.objects.filter(pk=mentor.user_id).update(email=mentor.email)
+    if changed:
+        _mentor_record(mentor, by=by, action="mentor.updated", fields=changed)
     return mentor
 
 
 @transaction.atomic
-def mentor_deactivate(*, mentor: Mentor) -> Mentor:
+def mentor_deactivate(*, mentor: Mentor, by: User) -> Mentor:
     """The mentor stops: no new placements; their account is closed, so every sign-in link
     they hold stops working and any open session ends at once."""
-    mentor = Mentor.objects.select_for_update(of=("self",)).select_related("user").get(pk=mentor.pk)
+    mentor = (
+        Mentor.objects.select_for_update(of=("self",))
+        .select_related("company", "user")
+        .get(pk=mentor.pk)
+    )
     if Mentor.objects.filter(pk=mentor.pk).filter(OPEN_PLACEMENT).exists():
         raise CompanyError(
             _(
@@ -156,11 +189,12 @@ def mentor_deactivate(*, mentor: Mentor) -> Mentor:
     mentor.save(update_fields=["is_active"])
     if mentor.user is not None:
         user_set_active(user=mentor.user, active=False)
+    _mentor_record(mentor, by=by, action="mentor.deactivated")
     return mentor
 
 
 @transaction.atomic
-def mentor_activate(*, mentor: Mentor) -> Mentor:
+def mentor_activate(*, mentor: Mentor, by: User) -> Mentor:
     mentor = (
         Mentor.objects.select_for_update(of=("self",))
         .select_related("company", "user")
@@ -172,6 +206,7 @@ def mentor_activate(*, mentor: Mentor) -> Mentor:
     mentor.save(update_fields=["is_active"])
     if mentor.user is not None:
         user_set_active(user=mentor.user, active=True)
+    _mentor_record(mentor, by=by, action="mentor.activated")
     return mentor
 
 
@@ -193,4 +228,5 @@ def mentor_signin_link_create(*, mentor: Mentor, by: User | None) -> tuple[SignI
             email=mentor.email,
         )
         mentor.save(update_fields=["user"])
+    _mentor_record(mentor, by=by, action="mentor.signin_link_created")
     return signin_link_create(user=mentor.user, created_by=by)

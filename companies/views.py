@@ -40,7 +40,7 @@ def company_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             company = services.company_create(
-                organisation=request.user.organisation, **form.cleaned_data
+                organisation=request.user.organisation, by=request.user, **form.cleaned_data
             )
         except services.CompanyError as error:
             form_show_error(form, error)
@@ -56,7 +56,7 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = CompanyForm(request.POST or None, instance=company)
     if request.method == "POST" and form.is_valid():
         try:
-            services.company_update(company=company, data=form.cleaned_data)
+            services.company_update(company=company, data=form.cleaned_data, by=request.user)
         except services.CompanyError as error:
             form_show_error(form, error)
         else:
@@ -70,7 +70,7 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def company_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     company = get_company_for_user(request.user, pk, write=True)
     try:
-        services.company_deactivate(company=company)
+        services.company_deactivate(company=company, by=request.user)
     except services.CompanyError as error:
         messages.error(request, error.message)
     else:
@@ -84,7 +84,7 @@ def company_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 @caseworker_required
 def company_activate(request: HttpRequest, pk: int) -> HttpResponse:
     company = get_company_for_user(request.user, pk, write=True)
-    services.company_activate(company=company)
+    services.company_activate(company=company, by=request.user)
     messages.success(request, _("%(name)s is active in the network again.") % {"name": company})
     return redirect("workspace:company_detail", pk=company.pk)
 
@@ -95,7 +95,7 @@ def mentor_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = MentorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            mentor = services.mentor_create(company=company, **form.cleaned_data)
+            mentor = services.mentor_create(company=company, by=request.user, **form.cleaned_data)
         except services.CompanyError as error:
             messages.error(request, error.message)
         else:
@@ -109,7 +109,7 @@ def mentor_edit(request: HttpRequest, pk: int) -> HttpResponse:
     mentor = get_mentor_for_user(request.user, pk, write=True)
     form = MentorForm(request.POST or None, instance=mentor)
     if request.method == "POST" and form.is_valid():
-        services.mentor_update(mentor=mentor, data=form.cleaned_data)
+        services.mentor_update(mentor=mentor, data=form.cleaned_data, by=request.user)
         messages.success(request, _("The changes are saved."))
         return redirect("workspace:company_detail", pk=mentor.company_id)
     return render(
@@ -124,7 +124,7 @@ def mentor_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def mentor_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     mentor = get_mentor_for_user(request.user, pk, write=True)
     try:
-        services.mentor_deactivate(mentor=mentor)
+        services.mentor_deactivate(mentor=mentor, by=request.user)
     except services.CompanyError as error:
         messages.error(request, error.message)
     else:
@@ -141,7 +141,7 @@ def mentor_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 def mentor_activate(request: HttpRequest, pk: int) -> HttpResponse:
     mentor = get_mentor_for_user(request.user, pk, write=True)
     try:
-        services.mentor_activate(mentor=mentor)
+        services.mentor_activate(mentor=mentor, by=request.user)
     except services.CompanyError as error:
         messages.error(request, error.message)
     else:

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.services import history_record
 
 from .models import PreparedDocument
 
@@ -67,6 +68,10 @@ def document_request(
             params=params,
             youth_id=youth_id,
             expires_at=timezone.now() + timedelta(hours=settings.DOCUMENT_RETENTION_HOURS),
+        )
+        # The title names the young person: the history keeps only the kind.
+        history_record(
+            by=owner, action="document.requested", obj=document, youth_id=youth_id, detail=kind
         )
         transaction.on_commit(lambda: document_prepare_task.delay(document.pk))
     return document

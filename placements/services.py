@@ -5,9 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.changes import model_update
 from accounts.display import date_long
 from accounts.errors import FieldError
 from accounts.models import User
+from accounts.services import history_record
 from companies.models import Company, Mentor
 from youth.models import ANONYMISED_NAME, Youth
 
@@ -25,6 +27,7 @@ PLACEMENT_FIELDS = (
     "follow_up_interval_days",
     "next_follow_up_on",
 )
+FOLLOW_UP_FIELDS = ("held_on", "kind", "note")
 
 
 class PlacementError(FieldError):
@@ -66,6 +69,21 @@ def _plan_next_follow_up(placement: Placement) -> None:
     placement.next_follow_up_on = since + timedelta(days=placement.follow_up_interval_days)
 
 
+def _record(
+    placement: Placement, *, by: User | None, action: str, fields=(), obj=None, detail: str = ""
+) -> None:
+    """A row in the young person's history about the placement (or `obj` on it)."""
+    history_record(
+        by=by,
+        action=action,
+        obj=obj or placement,
+        organisation_id=placement.organisation_id,
+        youth_id=placement.youth_id,
+        fields=fields,
+        detail=detail,
+    )
+
+
 def _locked(placement: Placement) -> Placement:
     return (
         Placement.objects.select_for_update(of=("self",))
@@ -104,35 +122,36 @@ def placement_create(
     _check_mentor(mentor, company)
     placement_period_check(starts_on, ends_on)
     placement = Placement(
-        organisation_id=youth.organisation_id,
-        youth=youth,
-        company=company,
-        mentor=mentor,
-        kind=kind,
-        starts_on=starts_on,
-        ends_on=ends_on,
-        hours_per_week=hours_per_week,
-        accommodations=accommodations,
-        expectations=expectations,
-        follow_up_interval_days=follow_up_interval_days,
-        next_follow_up_on=next_follow_up_on,
-        created_by=by,
+        organisation_id=youth.organisation_id, youth=youth, company=company, created_by=by
+    )
+    given = model_update(
+        placement,
+        {
+            "mentor": mentor,
+            "kind": kind,
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+            "hours_per_week": hours_per_week,
+            "accommodations": accommodations,
+            "expectations": expectations,
+            "follow_up_interval_days": follow_up_interval_days,
+            "next_follow_up_on": next_follow_up_on,
+        },
+        PLACEMENT_FIELDS,
     )
     _plan_next_follow_up(placement)
     placement.full_clean()
     placement.save()
+    _record(placement, by=by, action="placement.created", fields=["company", *given])
     return placement
 
 
 @transaction.atomic
-def placement_update(*, placement: Placement, data: dict) -> Placement:
+def placement_update(*, placement: Placement, data: dict, by: User) -> Placement:
     placement = _locked(placement)
-    mentor_before = placement.mentor_id
     plan_before = (placement.follow_up_interval_days, placement.next_follow_up_on)
-    for field in PLACEMENT_FIELDS:
-        if field in data:
-            setattr(placement, field, data[field])
-    if placement.mentor_id != mentor_before:
+    changed = model_update(placement, data, PLACEMENT_FIELDS)
+    if "mentor" in changed:
         _check_mentor(placement.mentor, placement.company)
     placement_period_check(placement.starts_on, placement.ends_on)
     # A new interval (with the date left as it was) or an emptied date is planned anew from
@@ -144,36 +163,52 @@ def placement_update(*, placement: Placement, data: dict) -> Placement:
         _plan_next_follow_up(placement)
     placement.full_clean()
     placement.save()
+    # A new interval moves the next follow-up by itself.
+    if placement.next_follow_up_on != plan_before[1] and "next_follow_up_on" not in changed:
+        changed.append("next_follow_up_on")
+    if changed:
+        _record(placement, by=by, action="placement.updated", fields=changed)
     return placement
 
 
 @transaction.atomic
-def placement_start(*, placement: Placement) -> Placement:
+def placement_start(*, placement: Placement, by: User) -> Placement:
     """Planned → active: the young person has started at the company."""
     placement = _locked(placement)
     if placement.status != Placement.Status.PLANNED:
         raise PlacementError(_("Only a planned placement can be started."))
     placement.status = Placement.Status.ACTIVE
     placement.save(update_fields=["status", "updated_at"])
+    _record(placement, by=by, action="placement.started", fields=["status"])
     return placement
 
 
 @transaction.atomic
-def placement_complete(*, placement: Placement) -> Placement:
+def placement_complete(*, placement: Placement, by: User) -> Placement:
     """Active → completed. The end date stays if it is set; otherwise it is today."""
     placement = _locked(placement)
     if placement.status != Placement.Status.ACTIVE:
         raise PlacementError(_("Only a running placement can be completed."))
-    placement.ends_on = placement.ends_on or timezone.localdate()
+    changed = model_update(
+        placement,
+        {
+            "ends_on": placement.ends_on or timezone.localdate(),
+            "status": Placement.Status.COMPLETED,
+        },
+        ("status", "ends_on"),
+    )
     placement_period_check(placement.starts_on, placement.ends_on)
-    placement.status = Placement.Status.COMPLETED
     placement.save(update_fields=["status", "ends_on", "updated_at"])
+    _record(placement, by=by, action="placement.completed", fields=changed)
     return placement
+
+
+INTERRUPTION_FIELDS = ("status", "interruption_category", "interruption_reason", "ends_on")
 
 
 @transaction.atomic
 def placement_interrupt(
-    *, placement: Placement, category: str, ends_on: date, reason: str = ""
+    *, placement: Placement, category: str, ends_on: date, reason: str = "", by: User
 ) -> Placement:
     """Planned or active → interrupted, with the reason's category, a note and the last day."""
     placement = _locked(placement)
@@ -182,19 +217,15 @@ def placement_interrupt(
     if category not in Placement.InterruptionCategory.values:
         raise PlacementError(_("Choose why the placement is interrupted."), field="category")
     placement_period_check(placement.starts_on, ends_on)
-    placement.status = Placement.Status.INTERRUPTED
-    placement.interruption_category = category
-    placement.interruption_reason = reason.strip()
-    placement.ends_on = ends_on
-    placement.save(
-        update_fields=[
-            "status",
-            "interruption_category",
-            "interruption_reason",
-            "ends_on",
-            "updated_at",
-        ]
-    )
+    interruption = {
+        "status": Placement.Status.INTERRUPTED,
+        "interruption_category": category,
+        "interruption_reason": reason.strip(),
+        "ends_on": ends_on,
+    }
+    changed = model_update(placement, interruption, INTERRUPTION_FIELDS)
+    placement.save(update_fields=[*INTERRUPTION_FIELDS, "updated_at"])
+    _record(placement, by=by, action="placement.interrupted", fields=changed)
     return placement
 
 
@@ -207,9 +238,13 @@ def followup_create(
             _("A follow-up note is about something that has happened. Choose today or earlier."),
             field="held_on",
         )
-    follow_up = FollowUp(placement=placement, author=author, held_on=held_on, kind=kind, note=note)
+    follow_up = FollowUp(placement=placement, author=author)
+    given = model_update(
+        follow_up, {"held_on": held_on, "kind": kind, "note": note}, FOLLOW_UP_FIELDS
+    )
     follow_up.full_clean()
     follow_up.save()
+    _record(placement, by=author, action="followup.created", fields=given, obj=follow_up)
     # The next follow-up is planned one interval after this one (unless already planned later).
     placement = _locked(placement)
     planned = held_on + timedelta(days=placement.follow_up_interval_days)
@@ -297,6 +332,14 @@ def weekly_hours_record(
     )
     entry.full_clean(exclude=["placement", "author"])
     entry.save()
+    _record(
+        placement,
+        by=by,
+        action="hours.recorded",
+        obj=entry,
+        fields=["attendance", "hours_worked", "days_attended"],
+        detail=f"uge {monday.isocalendar().week}, {monday.isocalendar().year}",
+    )
     return entry
 
 

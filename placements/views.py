@@ -91,7 +91,7 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlacementForm(request.POST or None, instance=placement, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.placement_update(placement=placement, data=form.cleaned_data)
+            services.placement_update(placement=placement, data=form.cleaned_data, by=request.user)
         except services.PlacementError as error:
             form_show_error(form, error)
         else:
@@ -111,7 +111,7 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def placement_start(request: HttpRequest, pk: int) -> HttpResponse:
     placement = get_placement_for_user(request.user, pk, write=True)
     try:
-        services.placement_start(placement=placement)
+        services.placement_start(placement=placement, by=request.user)
     except services.PlacementError as error:
         messages.error(request, error.message)
     else:
@@ -124,7 +124,7 @@ def placement_start(request: HttpRequest, pk: int) -> HttpResponse:
 def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
     placement = get_placement_for_user(request.user, pk, write=True)
     try:
-        services.placement_complete(placement=placement)
+        services.placement_complete(placement=placement, by=request.user)
     except services.PlacementError as error:
         messages.error(request, error.message)
     else:
@@ -139,7 +139,7 @@ def placement_interrupt(request: HttpRequest, pk: int) -> HttpResponse:
     form = InterruptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.placement_interrupt(placement=placement, **form.cleaned_data)
+            services.placement_interrupt(placement=placement, **form.cleaned_data, by=request.user)
         except services.PlacementError as error:
             form_show_error(form, error)
         else:

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 
-from accounts.services import user_anonymise
+from accounts.models import User
+from accounts.services import history_record, user_anonymise
 from certificates.services.issuing import certificates_anonymise
 from goals.services.progress import progress_notes_anonymise
 from placements.services import placements_anonymise
@@ -30,8 +31,9 @@ def youth_due_for_anonymisation(*, today: dt.date) -> QuerySet[Youth]:
 
 
 @transaction.atomic
-def youth_anonymise(*, youth: Youth) -> None:
-    """Replace the youth's personal data everywhere with neutral values. Idempotent."""
+def youth_anonymise(*, youth: Youth, by: User | None) -> None:
+    """Replace the youth's personal data everywhere with neutral values. Idempotent.
+    `by` is None when the nightly job does it (the usual case)."""
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     if youth.anonymised_at is not None:
         return
@@ -41,3 +43,4 @@ def youth_anonymise(*, youth: Youth) -> None:
     certificates_anonymise(youth=youth)
     if youth.user_id:
         user_anonymise(user=youth.user)
+    history_record(by=by, action="youth.anonymised", obj=youth, youth_id=youth.pk)

@@ -13,8 +13,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.changes import model_update
 from accounts.errors import FieldError
 from accounts.models import User
+from accounts.services import history_record
 from goals.models import LearningGoal, ProgressEntry
 from placements.models import Placement, WeeklyHours
 from placements.selectors import current_weeks
@@ -25,6 +27,15 @@ from .progress_pdf import progress_report_pdf_render
 from .selectors import mentor_notes_for_report
 
 logger = logging.getLogger(__name__)
+
+
+REPORT_FIELDS = (
+    "period_starts_on",
+    "period_ends_on",
+    "youth_words",
+    "include_accommodations",
+    "assessment",
+)
 
 
 class ProgressReportError(FieldError):
@@ -74,17 +85,25 @@ def progress_report_save(
     _check_draft_fields(
         youth=youth, starts_on=period_starts_on, ends_on=period_ends_on, notes=notes, by=by
     )
+    action = "progress_report.updated" if report else "progress_report.created"
     report = report or ProgressReport(
         organisation_id=youth.organisation_id, youth=youth, created_by=by
     )
-    report.period_starts_on = period_starts_on
-    report.period_ends_on = period_ends_on
-    report.youth_words = youth_words.strip()
-    report.include_accommodations = include_accommodations
-    report.assessment = assessment.strip()
+    draft = {
+        "period_starts_on": period_starts_on,
+        "period_ends_on": period_ends_on,
+        "youth_words": youth_words.strip(),
+        "include_accommodations": include_accommodations,
+        "assessment": assessment.strip(),
+    }
+    changed = model_update(report, draft, REPORT_FIELDS)
     report.full_clean(exclude=["youth", "organisation", "created_by", "notes"])
     report.save()
+    if set(report.notes.values_list("pk", flat=True)) != {note.pk for note in notes}:
+        changed.append("notes")
     report.notes.set(notes)
+    if changed or action == "progress_report.created":
+        history_record(by=by, action=action, obj=report, youth_id=report.youth_id, fields=changed)
     return report
 
 
@@ -250,6 +269,10 @@ def progress_report_share(*, report: ProgressReport, shared_with: str, by: User)
             locked.shared_with = shared_with
             locked.full_clean(exclude=["pdf", "youth", "organisation", "created_by", "shared_by"])
             locked.save()
+            # To whom is free text: it stays on the report, not in the history.
+            history_record(
+                by=by, action="progress_report.shared", obj=locked, youth_id=locked.youth_id
+            )
     except Exception as error:
         for name in written:
             try:

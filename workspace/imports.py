@@ -168,7 +168,7 @@ def _company_existing(user: User) -> set:
 
 
 def _company_save(context: _Context, cleaned: dict) -> Company:
-    return company_create(organisation=context.user.organisation, **cleaned)
+    return company_create(organisation=context.user.organisation, by=context.user, **cleaned)
 
 
 # Mentors ----------------------------------------------------------------------------------
@@ -199,7 +199,7 @@ def _mentor_existing(user: User) -> set:
 
 
 def _mentor_save(context: _Context, cleaned: dict) -> Mentor:
-    return mentor_create(**cleaned)
+    return mentor_create(by=context.user, **cleaned)
 
 
 # The goal catalogue -----------------------------------------------------------------------
@@ -221,7 +221,7 @@ def _goal_existing(user: User) -> set:
 
 
 def _goal_save(context: _Context, cleaned: dict) -> GoalTemplate:
-    return goal_template_create(organisation=context.user.organisation, **cleaned)
+    return goal_template_create(organisation=context.user.organisation, by=context.user, **cleaned)
 
 
 KINDS = {

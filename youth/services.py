@@ -8,9 +8,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.changes import model_update
 from accounts.display import date_long
 from accounts.models import Organisation, SignInLink, User
-from accounts.services import signin_link_create, signin_links_revoke_all, user_create_for_person
+from accounts.services import (
+    history_record,
+    signin_link_create,
+    signin_links_revoke_all,
+    user_create_for_person,
+)
 
 from .models import ANONYMISED_NAME, Youth
 
@@ -44,6 +50,8 @@ EDITABLE_FIELDS = (
     "dream",
     "support_needs",
 )
+# What ending the course sets, and reopening it clears.
+END_FIELDS = ("status", "ended_on", "outcome", "education", "outcome_note")
 
 
 def _check_writer(*, by: User, organisation_id: int) -> None:
@@ -57,17 +65,18 @@ def birth_date_check(birth_date: dt.date | None) -> None:
         raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
 
 
-def _set_fields(youth: Youth, data: dict) -> None:
-    unknown = set(data).difference(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"not editable here: {', '.join(sorted(unknown))}")
-    for name, value in data.items():
-        setattr(youth, name, value)
+def _set_fields(youth: Youth, data: dict) -> list[str]:
+    changed = model_update(youth, data, EDITABLE_FIELDS)
     caseworker = youth.caseworker if youth.caseworker_id else None
     if caseworker and not (
         caseworker.is_caseworker and caseworker.organisation_id == youth.organisation_id
     ):
         raise ValidationError({"caseworker": _("Choose a caseworker from your own organisation.")})
+    return changed
+
+
+def _record(youth: Youth, *, by: User | None, action: str, fields=()) -> None:
+    history_record(by=by, action=action, obj=youth, youth_id=youth.pk, fields=fields)
 
 
 def _check_birth_date(youth: Youth) -> None:
@@ -110,11 +119,12 @@ def youth_create(
     name and birth date is refused (YouthDuplicateError) unless `confirm_duplicate`."""
     _check_writer(by=by, organisation_id=organisation.pk)
     youth = Youth(organisation=organisation)
-    _set_fields(youth, data)
+    given = _set_fields(youth, data)
     _check_birth_date(youth)
     _check_duplicate(youth, confirmed=confirm_duplicate)
     youth.full_clean()
     youth.save()
+    _record(youth, by=by, action="youth.created", fields=given)
     return youth
 
 
@@ -124,7 +134,7 @@ def youth_update(*, youth: Youth, by: User, confirm_duplicate: bool = False, **d
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     _check_writer(by=by, organisation_id=youth.organisation_id)
     identity = (youth.first_name, youth.last_name, youth.birth_date)
-    _set_fields(youth, data)
+    changed = _set_fields(youth, data)
     _check_birth_date(youth)
     # A pair confirmed as two people once is not asked about again on every later edit.
     if (youth.first_name, youth.last_name, youth.birth_date) != identity:
@@ -138,6 +148,8 @@ def youth_update(*, youth: Youth, by: User, confirm_duplicate: bool = False, **d
         )
     youth.full_clean()
     youth.save()
+    if changed:
+        _record(youth, by=by, action="youth.updated", fields=changed)
     return youth
 
 
@@ -169,13 +181,17 @@ def youth_end_course(
         errors["education"] = _("Choose the kind of education.")
     if errors:
         raise ValidationError(errors)
-    youth.status = status
-    youth.ended_on = ended_on
-    youth.outcome = outcome
-    youth.education = education if outcome == Youth.Outcome.EDUCATION else ""
-    youth.outcome_note = outcome_note
+    ending = {
+        "status": status,
+        "ended_on": ended_on,
+        "outcome": outcome,
+        "education": education if outcome == Youth.Outcome.EDUCATION else "",
+        "outcome_note": outcome_note,
+    }
+    changed = model_update(youth, ending, END_FIELDS)
     youth.full_clean()
     youth.save()
+    _record(youth, by=by, action="youth.course_ended", fields=changed)
     if youth.user is not None:
         signin_links_revoke_all(user=youth.user)
     return youth
@@ -188,13 +204,11 @@ def youth_reopen(*, youth: Youth, by: User) -> Youth:
     _check_writer(by=by, organisation_id=youth.organisation_id)
     if youth.status == Youth.Status.ACTIVE:
         raise YouthError(_("The course is already active."))
-    youth.status = Youth.Status.ACTIVE
-    youth.ended_on = None
-    youth.outcome = ""
-    youth.education = ""
-    youth.outcome_note = ""
+    cleared = dict.fromkeys(END_FIELDS, "") | {"status": Youth.Status.ACTIVE, "ended_on": None}
+    changed = model_update(youth, cleared, END_FIELDS)
     youth.full_clean()
     youth.save()
+    _record(youth, by=by, action="youth.reopened", fields=changed)
     return youth
 
 
@@ -211,6 +225,7 @@ def youth_signin_link_create(*, youth: Youth, by: User | None) -> tuple[SignInLi
             email=youth.email,
         )
         youth.save(update_fields=["user"])
+    _record(youth, by=by, action="youth.signin_link_created")
     return signin_link_create(user=youth.user, created_by=by)
 
 

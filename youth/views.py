@@ -177,6 +177,6 @@ def youth_signin_link(request: HttpRequest, pk: int) -> HttpResponse:
 def youth_signin_link_revoke(request: HttpRequest, pk: int, link_pk: int) -> HttpResponse:
     youth = selectors.get_youth_for_user(request.user, pk, write=True)
     link = get_object_or_404(SignInLink, pk=link_pk, user_id=youth.user_id)
-    signin_link_revoke(link=link)
+    signin_link_revoke(link=link, by=request.user, youth_id=youth.pk)
     messages.success(request, _("The link is withdrawn and can no longer be used."))
     return redirect("youth:signin_link", pk=youth.pk)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from accounts.services import history_record
 from goals.models import LearningGoal
 from youth.models import Youth
 
@@ -26,6 +27,22 @@ class CohortError(CertificateError):
 
 Status = Cohort.Status
 Review = CohortMember.Review
+
+
+def _cohort_record(cohort: Cohort, *, by: User | None, action: str, fields=()) -> None:
+    history_record(by=by, action=action, obj=cohort, fields=fields, detail=cohort.name)
+
+
+def _member_record(member: CohortMember, *, by: User | None, action: str, fields=()) -> None:
+    history_record(
+        by=by,
+        action=action,
+        obj=member,
+        organisation_id=member.cohort.organisation_id,
+        youth_id=member.youth_id,
+        fields=fields,
+        detail=member.cohort.name,
+    )
 
 
 def _locked(cohort: Cohort) -> Cohort:
@@ -44,12 +61,14 @@ def _require(cohort: Cohort, *statuses: str) -> None:
 def cohort_create(*, name: str, awarding_body: Organisation, by: User) -> Cohort:
     if awarding_body.kind != Organisation.Kind.AWARDING_BODY:
         raise CohortError(_("Choose an awarding body."))
-    return Cohort.objects.create(
+    cohort = Cohort.objects.create(
         organisation_id=by.organisation_id,
         name=name.strip(),
         awarding_body=awarding_body,
         created_by=by,
     )
+    _cohort_record(cohort, by=by, action="cohort.created")
+    return cohort
 
 
 @transaction.atomic
@@ -62,14 +81,17 @@ def cohort_member_add(*, cohort: Cohort, youth: Youth, by: User) -> CohortMember
     elsewhere = CohortMember.objects.filter(youth=youth).exclude(cohort=cohort)
     if elsewhere.exclude(cohort__status=Status.OPEN).exclude(issue_state="issued").exists():
         raise CohortError(_("The young person is in a cohort that has been submitted."))
-    for member in elsewhere.select_related("certificate"):
-        _member_remove(member)
-    member, _created = CohortMember.objects.get_or_create(cohort=cohort, youth=youth)
+    for member in elsewhere.select_related("certificate", "cohort"):
+        _member_remove(member, by=by)
+    member, created = CohortMember.objects.get_or_create(cohort=cohort, youth=youth)
+    if created:
+        _member_record(member, by=by, action="cohort_member.added")
     return member
 
 
-def _member_remove(member: CohortMember) -> None:
+def _member_remove(member: CohortMember, *, by: User) -> None:
     certificate = member.certificate
+    _member_record(member, by=by, action="cohort_member.removed")
     member.delete()
     if certificate is not None and certificate.status == Certificate.Status.DRAFT:
         certificate.delete()
@@ -78,7 +100,7 @@ def _member_remove(member: CohortMember) -> None:
 @transaction.atomic
 def cohort_member_remove(*, member: CohortMember, by: User) -> None:
     _require(_locked(member.cohort), Status.OPEN)
-    _member_remove(member)
+    _member_remove(member, by=by)
 
 
 def member_assessor_ids(member: CohortMember) -> frozenset[int]:
@@ -122,6 +144,7 @@ def cohort_member_guide_approve(
         member.internal_review = Review.PENDING
         member.review_round += 1
     member.save()
+    _member_record(member, by=by, action="cohort_member.guide_approved")
     return member
 
 
@@ -168,6 +191,7 @@ def cohort_submit(*, cohort: Cohort, by: User, seed: int | None = None) -> Cohor
     cohort.submitted_at = timezone.now()
     cohort.save()
     _apply_sample(cohort, internal=True)
+    _cohort_record(cohort, by=by, action="cohort.submitted")
     return cohort
 
 
@@ -186,6 +210,7 @@ def cohort_sample_widen(*, cohort: Cohort, internal: bool, size: int, by: User) 
         cohort.external_size = size
     cohort.save(update_fields=["internal_size", "external_size"])
     _apply_sample(cohort, internal=internal)
+    _cohort_record(cohort, by=by, action="cohort.sample_widened")
     return cohort
 
 
@@ -228,6 +253,8 @@ def cohort_member_review(
     returned = any(d == GoalReview.Decision.RETURNED for d, _c in decisions.values())
     member.internal_review = Review.RETURNED if returned else Review.APPROVED
     member.save(update_fields=["internal_review"])
+    action = "cohort_member.review_returned" if returned else "cohort_member.review_approved"
+    _member_record(member, by=by, action=action)
     still_open = cohort.members.filter(internal_sampled=True).exclude(
         internal_review=Review.APPROVED
     )
@@ -267,6 +294,8 @@ def cohort_external_decide(*, cohort: Cohort, approve: bool, comment: str, by: U
     else:
         cohort.status = Status.RETURNED
     cohort.save()
+    action = "cohort.external_approved" if approve else "cohort.external_returned"
+    _cohort_record(cohort, by=by, action=action)
     return cohort
 
 
@@ -277,6 +306,7 @@ def cohort_resubmit(*, cohort: Cohort, by: User) -> Cohort:
     _require(cohort, Status.RETURNED)
     cohort.status = Status.EXTERNAL
     cohort.save(update_fields=["status"])
+    _cohort_record(cohort, by=by, action="cohort.resubmitted")
     return cohort
 
 
@@ -294,6 +324,7 @@ def cohort_issue(*, cohort: Cohort, by: User) -> Cohort:
     )
     cohort.status = Status.ISSUING
     cohort.save(update_fields=["status"])
+    _cohort_record(cohort, by=by, action="cohort.issue_started")
     for member in members:
         transaction.on_commit(
             lambda pk=member.pk: cohort_certificate_issue_task.delay(pk, by.pk), robust=True
@@ -306,12 +337,13 @@ def cohort_member_issue(*, member_id: int, by_id: int) -> None:
     left alone; a number taken by a worker that died is used, not a new one."""
     member = CohortMember.objects.select_related("certificate", "cohort").get(pk=member_id)
     certificate = member.certificate
+    by = User.objects.get(pk=by_id)
     if (
         member.issue_state != CohortMember.Issue.ISSUED
         and certificate.status == Certificate.Status.DRAFT
     ):
         try:
-            certificate_issue(certificate=certificate, issued_by=User.objects.get(pk=by_id))
+            certificate_issue(certificate=certificate, issued_by=by)
         except CertificateError as error:
             CohortMember.objects.filter(pk=member_id).update(
                 issue_state=CohortMember.Issue.FAILED, issue_error=str(error)[:300]
@@ -320,17 +352,18 @@ def cohort_member_issue(*, member_id: int, by_id: int) -> None:
     CohortMember.objects.filter(pk=member_id).update(
         issue_state=CohortMember.Issue.ISSUED, issue_error=""
     )
-    _cohort_finish_if_done(member.cohort_id)
+    _cohort_finish_if_done(member.cohort_id, by=by)
 
 
 @transaction.atomic
-def _cohort_finish_if_done(cohort_id: int) -> None:
+def _cohort_finish_if_done(cohort_id: int, *, by: User) -> None:
     cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
     if cohort.status != Status.ISSUING:
         return
     if not cohort.members.exclude(issue_state=CohortMember.Issue.ISSUED).exists():
         cohort.status = Status.ISSUED
         cohort.save(update_fields=["status"])
+        _cohort_record(cohort, by=by, action="cohort.issued")
 
 
 def cohort_progress(cohort: Cohort) -> dict[str, int]:

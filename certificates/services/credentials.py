@@ -13,7 +13,8 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Organisation
+from accounts.models import Organisation, User
+from accounts.services import history_record
 
 from ..credentials import keys
 from ..credentials.documents import (
@@ -59,7 +60,7 @@ def _free_position(status_list: StatusList) -> int:
 
 
 @transaction.atomic
-def credential_issue(*, certificate: Certificate) -> Credential | None:
+def credential_issue(*, certificate: Certificate, by: User | None) -> Credential | None:
     """Build and sign the credential of an issued certificate from its frozen snapshot.
 
     Returns the existing credential if it has one. If the certificate replaces an older
@@ -98,6 +99,13 @@ def credential_issue(*, certificate: Certificate) -> Credential | None:
         ),
         jwt=sign_jwt(document, key=key, verification_method=method),
         key_id=key.key_id,
+    )
+    history_record(
+        by=by,
+        action="certificate.credential_issued",
+        obj=certificate,
+        youth_id=certificate.youth_id,
+        detail=certificate.number,
     )
     changes_list = certificate.supersedes_id is not None or certificate.status in INVALID
     if changes_list or not status_list.signed:
@@ -151,7 +159,7 @@ def credential_status_publish(*, organisation: Organisation) -> None:
         status_list.save(update_fields=["signed", "published_at"])
 
 
-def credential_key_rotate(*, organisation: Organisation) -> str:
+def credential_key_rotate(*, organisation: Organisation, by: User | None) -> str:
     """Give the organisation a new signing key (the first one, or a replacement).
 
     The status lists are signed again with the new key, so a verifier that checks a list
@@ -160,4 +168,11 @@ def credential_key_rotate(*, organisation: Organisation) -> str:
     """
     key_id = keys.key_create(organisation=organisation)
     credential_status_publish(organisation=organisation)
+    history_record(
+        by=by,
+        action="organisation.signing_key_created",
+        obj=organisation,
+        organisation_id=organisation.pk,
+        detail=key_id,
+    )
     return key_id

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.services import history_record
 from goals.models import LearningGoal
 from youth.models import ANONYMISED_NAME, Youth
 
@@ -67,6 +68,19 @@ def verification_url(code: str) -> str:
     return settings.SITE_URL + path
 
 
+def _record(
+    certificate: Certificate, *, by: User | None, action: str, fields=(), detail: str = ""
+) -> None:
+    history_record(
+        by=by,
+        action=action,
+        obj=certificate,
+        youth_id=certificate.youth_id,
+        fields=fields,
+        detail=detail or certificate.number or "",
+    )
+
+
 def _checked_goals(*, youth: Youth, goals: Iterable[LearningGoal]) -> list[LearningGoal]:
     goals = list(goals)
     if not goals:
@@ -98,9 +112,21 @@ def certificate_draft_save(
             created_by=by,
             supersedes=supersedes,
         )
+        action = "certificate.correction_started" if supersedes else "certificate.draft_created"
     elif draft.status != Certificate.Status.DRAFT or draft.youth_id != youth.pk:
         raise CertificateError(_("This certificate is issued and cannot be changed."))
+    else:
+        action = "certificate.draft_updated"
+        if set(draft.goals.values_list("pk", flat=True)) == {goal.pk for goal in goals}:
+            return draft
     draft.goals.set(goals)
+    _record(
+        draft,
+        by=by,
+        action=action,
+        fields=["goals"],
+        detail=supersedes.number if supersedes else "",
+    )
     return draft
 
 
@@ -119,11 +145,12 @@ def certificate_correction_start(*, certificate: Certificate, by: User) -> Certi
 
 
 @transaction.atomic
-def certificate_draft_discard(*, certificate: Certificate) -> None:
+def certificate_draft_discard(*, certificate: Certificate, by: User) -> None:
     if certificate.status != Certificate.Status.DRAFT:
         raise CertificateError(_("This certificate is issued and cannot be deleted."))
     if certificate.cohort_id is not None:
         raise CertificateError(_("The draft belongs to a cohort: remove the youth there."))
+    _record(certificate, by=by, action="certificate.draft_discarded")
     certificate.delete()
 
 
@@ -288,7 +315,12 @@ def certificate_render_store(*, certificate: Certificate, issued_by: User) -> Ce
                     "kept. Try again, or contact support if it keeps failing."
                 )
             )
-        _number_void(certificate_pk=certificate.pk, number=certificate.number, reason=str(error))
+        _number_void(
+            certificate_pk=certificate.pk,
+            number=certificate.number,
+            reason=str(error),
+            by=issued_by,
+        )
         raise error from None
     return Certificate.objects.get(pk=certificate.pk)
 
@@ -345,11 +377,12 @@ def _store_locked(
     if old is not None:
         old.status = Certificate.Status.SUPERSEDED
         old.save(update_fields=["status"])
-    credential_issue(certificate=certificate)
+    _record(certificate, by=issued_by, action="certificate.issued")
+    credential_issue(certificate=certificate, by=issued_by)
 
 
 @transaction.atomic
-def _number_void(*, certificate_pk: int, number: str | None, reason: str) -> None:
+def _number_void(*, certificate_pk: int, number: str | None, reason: str, by: User) -> None:
     """Record a taken number as void and take it off the draft, so a retry gets a new one."""
     certificate = Certificate.objects.select_for_update().get(pk=certificate_pk)
     if not number or certificate.status != Certificate.Status.DRAFT:
@@ -368,6 +401,8 @@ def _number_void(*, certificate_pk: int, number: str | None, reason: str) -> Non
         certificate.number = certificate.year = certificate.sequence = None
         certificate.verification_code = None
         certificate.save(update_fields=["number", "year", "sequence", "verification_code"])
+        # The reason is an error message, kept with the void number; the history names it.
+        _record(certificate, by=by, action="certificate.number_voided", detail=number)
 
 
 def _delete_quietly(name: str) -> None:
@@ -391,6 +426,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by: User) -> Ce
     certificate.revoked_by = by
     certificate.revocation_reason = reason[:300]
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revocation_reason"])
+    _record(certificate, by=by, action="certificate.revoked", fields=["revocation_reason"])
     credential_status_publish(organisation=certificate.organisation)
     return certificate
 

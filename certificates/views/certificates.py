@@ -204,7 +204,7 @@ def certificate_discard(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = get_certificate_for_user(request.user, pk, write=True)
     youth_pk = certificate.youth_id
     try:
-        certificate_draft_discard(certificate=certificate)
+        certificate_draft_discard(certificate=certificate, by=request.user)
     except CertificateError as error:
         messages.error(request, str(error))
         return redirect("certificates:detail", pk=certificate.pk)

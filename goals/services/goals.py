@@ -7,15 +7,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.changes import model_update
 from accounts.display import date_long
 from accounts.errors import FieldError
 from accounts.models import Organisation, User
+from accounts.services import history_record
 from placements.models import Placement
 
 from ..models import GoalPackage, GoalTemplate, LearningGoal, Level
 
 TEMPLATE_FIELDS = ("title", "criteria", "area", "level", "points", "industry")
 GOAL_FIELDS = ("title", "criteria", "area", "target_level", "points")
+ASSESSMENT_FIELDS = ("assessed_level", "assessed_on", "assessed_by", "points")
 
 
 class GoalError(FieldError):
@@ -39,10 +42,23 @@ def observation_check(
         )
 
 
+def _goal_record(goal: LearningGoal, *, by: User, action: str, fields=()) -> None:
+    placement = goal.placement
+    history_record(
+        by=by,
+        action=action,
+        obj=goal,
+        organisation_id=placement.organisation_id,
+        youth_id=placement.youth_id,
+        fields=fields,
+    )
+
+
 @transaction.atomic
 def goal_template_create(
     *,
     organisation: Organisation,
+    by: User,
     title: str,
     criteria: str,
     area: str,
@@ -61,24 +77,29 @@ def goal_template_create(
     )
     template.full_clean()
     template.save()
+    history_record(by=by, action="goal_template.created", obj=template)
     return template
 
 
 @transaction.atomic
-def goal_template_update(*, template: GoalTemplate, data: dict) -> GoalTemplate:
-    for field in TEMPLATE_FIELDS:
-        if field in data:
-            setattr(template, field, data[field])
+def goal_template_update(*, template: GoalTemplate, data: dict, by: User) -> GoalTemplate:
+    # From the database: a model form has already copied its values onto the page's object.
+    template = GoalTemplate.objects.select_for_update().get(pk=template.pk)
+    changed = model_update(template, data, TEMPLATE_FIELDS)
     template.full_clean()
     template.save()
+    if changed:
+        history_record(by=by, action="goal_template.updated", obj=template, fields=changed)
     return template
 
 
 @transaction.atomic
-def goal_template_retire(*, template: GoalTemplate, retired: bool = True) -> GoalTemplate:
+def goal_template_retire(*, template: GoalTemplate, by: User, retired: bool = True) -> GoalTemplate:
     """Take a goal out of the catalogue (or back in). Goals already copied to placements stay."""
     template.is_active = not retired
     template.save(update_fields=["is_active"])
+    action = "goal_template.retired" if retired else "goal_template.reinstated"
+    history_record(by=by, action=action, obj=template)
     return template
 
 
@@ -91,32 +112,43 @@ def learning_goal_create(
     area: str,
     target_level: int,
     points: Decimal,
+    by: User,
     template: GoalTemplate | None = None,
 ) -> LearningGoal:
     """A goal on a placement, written fresh or copied from the catalogue and adjusted."""
     if template is not None and template.organisation_id != placement.organisation_id:
         raise GoalError(_("The goal in the catalogue belongs to another organisation."))
-    goal = LearningGoal(
-        placement=placement,
-        template=template,
-        title=title,
-        criteria=criteria,
-        area=area,
-        target_level=target_level,
-        points=points,
+    goal = LearningGoal(placement=placement, template=template)
+    given = model_update(
+        goal,
+        {
+            "title": title,
+            "criteria": criteria,
+            "area": area,
+            "target_level": target_level,
+            "points": points,
+        },
+        GOAL_FIELDS,
     )
     goal.full_clean()
     goal.save()
+    _goal_record(goal, by=by, action="learning_goal.created", fields=given)
     return goal
 
 
 @transaction.atomic
-def learning_goal_update(*, goal: LearningGoal, data: dict) -> LearningGoal:
-    for field in GOAL_FIELDS:
-        if field in data:
-            setattr(goal, field, data[field])
+def learning_goal_update(*, goal: LearningGoal, data: dict, by: User) -> LearningGoal:
+    # From the database: a model form has already copied its values onto the page's object.
+    goal = (
+        LearningGoal.objects.select_for_update(of=("self",))
+        .select_related("placement")
+        .get(pk=goal.pk)
+    )
+    changed = model_update(goal, data, GOAL_FIELDS)
     goal.full_clean()
     goal.save()
+    if changed:
+        _goal_record(goal, by=by, action="learning_goal.updated", fields=changed)
     return goal
 
 
@@ -141,15 +173,13 @@ def learning_goal_assess(
         date_field="assessed_on",
         error=GoalError,
     )
-    goal.assessed_level = level
-    goal.assessed_on = assessed_on
-    goal.assessed_by = by
+    assessment = {"assessed_level": level, "assessed_on": assessed_on, "assessed_by": by}
     if points is not None:
-        goal.points = points
+        assessment["points"] = points
+    changed = model_update(goal, assessment, ASSESSMENT_FIELDS)
     goal.full_clean()
-    goal.save(
-        update_fields=["assessed_level", "assessed_on", "assessed_by", "points", "updated_at"]
-    )
+    goal.save(update_fields=[*ASSESSMENT_FIELDS, "updated_at"])
+    _goal_record(goal, by=by, action="learning_goal.assessed", fields=changed)
     return goal
 
 
@@ -174,6 +204,7 @@ def learning_goals_add_from_catalogue(
             area=template.area,
             target_level=template.level,
             points=template.points,
+            by=by,
         )
         for template in templates
         if template.pk not in already
@@ -198,6 +229,7 @@ def goal_package_create(
     package.full_clean()
     package.save()
     package.templates.set(templates)
+    history_record(by=by, action="goal_package.created", obj=package)
     return package
 
 

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 
 from accounts.errors import FieldError
 from accounts.models import User
+from accounts.services import history_record
 from companies.models import Mentor
+from placements.models import Placement
 from youth.models import Youth
 
 from ..models import LearningGoal, ProgressEntry, ProgressSeen
@@ -100,13 +102,30 @@ def progress_entry_create(
     # The goal is locked above and the author is the signed-in user: no need to look them up.
     entry.full_clean(exclude=["goal", "author"], validate_constraints=False)
     entry.save()
+    given = ["level", "observed_on", "note"] if entry.note else ["level", "observed_on"]
+    _record(entry, placement=goal.placement, by=author, action="progress.created", fields=given)
     return entry
+
+
+def _record(entry: ProgressEntry, *, placement: Placement, by: User, action: str, fields) -> None:
+    history_record(
+        by=by,
+        action=action,
+        obj=entry,
+        organisation_id=placement.organisation_id,
+        youth_id=placement.youth_id,
+        fields=fields,
+    )
 
 
 @transaction.atomic
 def progress_entry_withdraw(*, entry: ProgressEntry, by: User) -> ProgressEntry:
     """The author takes back their own entry within 24 hours. It stays, marked withdrawn."""
-    entry = ProgressEntry.objects.select_for_update().get(pk=entry.pk)
+    entry = (
+        ProgressEntry.objects.select_for_update(of=("self",))
+        .select_related("goal__placement")
+        .get(pk=entry.pk)
+    )
     if entry.author_id != by.pk:
         raise ProgressError(_("You can only withdraw your own entries."))
     if entry.withdrawn_at is not None:
@@ -118,6 +137,8 @@ def progress_entry_withdraw(*, entry: ProgressEntry, by: User) -> ProgressEntry:
         )
     entry.withdrawn_at = now
     entry.save(update_fields=["withdrawn_at"])
+    placement = entry.goal.placement
+    _record(entry, placement=placement, by=by, action="progress.withdrawn", fields=())
     return entry
 
 

@@ -104,7 +104,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 def template_create(request: HttpRequest) -> HttpResponse:
     form = GoalTemplateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        template = goal_template_create(organisation=request.user.organisation, **form.cleaned_data)
+        template = goal_template_create(
+            organisation=request.user.organisation, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("“%(title)s” is in the catalogue.") % {"title": template})
         return redirect("goals:catalogue")
     return render(request, "goals/template_form.html", {"form": form})
@@ -116,7 +118,7 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
     template = get_goal_template_for_user(request.user, pk, write=True)
     form = GoalTemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
-        goal_template_update(template=template, data=form.cleaned_data)
+        goal_template_update(template=template, data=form.cleaned_data, by=request.user)
         messages.success(request, _("The goal in the catalogue is saved."))
         return redirect("goals:catalogue")
     return render(request, "goals/template_form.html", {"form": form, "template": template})
@@ -126,7 +128,7 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def template_retire(request: HttpRequest, pk: int) -> HttpResponse:
     template = get_goal_template_for_user(request.user, pk, write=True)
-    goal_template_retire(template=template)
+    goal_template_retire(template=template, by=request.user)
     messages.success(
         request,
         _("“%(title)s” is retired. Goals already on placements are kept.") % {"title": template},
@@ -138,7 +140,7 @@ def template_retire(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def template_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
     template = get_goal_template_for_user(request.user, pk, write=True)
-    goal_template_retire(template=template, retired=False)
+    goal_template_retire(template=template, by=request.user, retired=False)
     messages.success(request, _("“%(title)s” is back in the catalogue.") % {"title": template})
     return redirect("goals:catalogue")
 
@@ -173,7 +175,9 @@ def goal_create(request: HttpRequest) -> HttpResponse:
     form = LearningGoalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            goal = learning_goal_create(placement=placement, template=template, **form.cleaned_data)
+            goal = learning_goal_create(
+                placement=placement, template=template, by=request.user, **form.cleaned_data
+            )
         except GoalError as error:
             form_show_error(form, error)
         else:
@@ -202,7 +206,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for_user(request.user, pk, write=True)
     form = LearningGoalForm(request.POST or None, instance=goal)
     if request.method == "POST" and form.is_valid():
-        learning_goal_update(goal=goal, data=form.cleaned_data)
+        learning_goal_update(goal=goal, data=form.cleaned_data, by=request.user)
         messages.success(request, _("The goal is saved."))
         return redirect("goals:detail", pk=goal.pk)
     _log_goal_view(request.user, goal.placement, "Ret læringsmål")

@@ -118,7 +118,7 @@ def invite_revoke(request: HttpRequest, placement_pk: int, link_pk: int) -> Http
     placement = get_placement_for_user(request.user, placement_pk, write=True)
     mentor_user_id = placement.mentor.user_id if placement.mentor else None
     link = get_object_or_404(SignInLink, pk=link_pk, user_id=mentor_user_id)
-    signin_link_revoke(link=link)
+    signin_link_revoke(link=link, by=request.user)
     messages.success(request, _("The link is revoked. It can no longer be used to sign in."))
     return redirect("mentor:invite", placement_pk=placement.pk)
 
@@ -128,7 +128,7 @@ def invite_revoke(request: HttpRequest, placement_pk: int, link_pk: int) -> Http
 def invite_mentor_revoke(request: HttpRequest, mentor_pk: int, link_pk: int) -> HttpResponse:
     mentor = get_mentor_for_user(request.user, mentor_pk, write=True)
     link = get_object_or_404(SignInLink, pk=link_pk, user_id=mentor.user_id)
-    signin_link_revoke(link=link)
+    signin_link_revoke(link=link, by=request.user)
     messages.success(request, _("The link is revoked. It can no longer be used to sign in."))
     return redirect("mentor:invite_mentor", mentor_pk=mentor.pk)
 

@@ -72,10 +72,10 @@ def test_expired_link_is_refused(client, organisation):
     assert "_auth_user_id" not in client.session
 
 
-def test_revoked_link_is_refused(client, organisation):
+def test_revoked_link_is_refused(client, organisation, caseworker):
     mentor = MentorUserFactory(organisation=organisation)
     link, path = signin_link_create(user=mentor, created_by=None)
-    signin_link_revoke(link=link)
+    signin_link_revoke(link=link, by=caseworker)
     response = client.post(path)
     assert "trukket tilbage" in response.content.decode()
     assert "_auth_user_id" not in client.session

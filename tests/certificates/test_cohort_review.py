@@ -149,5 +149,5 @@ def test_a_cohort_draft_cannot_be_discarded_on_its_own(organisation, awarding_bo
     cohort = cohort_with(organisation, awarding_body, [caseworker])
     draft = cohort.members.get().certificate
     with pytest.raises(CertificateError, match="hører til et hold"):
-        certificate_draft_discard(certificate=draft)
+        certificate_draft_discard(certificate=draft, by=caseworker)
     assert cohort.members.get().certificate_id == draft.pk

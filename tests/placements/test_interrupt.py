@@ -86,8 +86,10 @@ def test_a_last_day_before_the_start_is_refused_and_the_choice_kept(caseworker_c
 
 
 @pytest.mark.django_db
-def test_the_service_refuses_a_missing_category(placement):
+def test_the_service_refuses_a_missing_category(placement, caseworker):
     with pytest.raises(PlacementError) as refused:
-        placement_interrupt(placement=placement, category="", ends_on=dt.date(2026, 3, 1))
+        placement_interrupt(
+            placement=placement, category="", ends_on=dt.date(2026, 3, 1), by=caseworker
+        )
     assert refused.value.field == "category"
     assert _fresh(placement).status == "active"

@@ -116,7 +116,7 @@ def test_the_folder_stays_available_after_the_course_ends(youth_user, record, ca
 
 def test_anonymisation_ends_the_folder(youth_user, record):
     client = _youth_client(youth_user)
-    youth_anonymise(youth=record.youth)
+    youth_anonymise(youth=record.youth, by=None)
     response = client.get(URL)
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))

@@ -144,7 +144,7 @@ def build_org_world(tag: str, code: str) -> OrgWorld:
     """One organisation's full set of objects; `tag` makes every personal text unique."""
     org = OrganisationFactory(name=f"Ungeenhed {tag}", code=code)
     org.logo.save(f"{code.lower()}.png", ContentFile(png_bytes()), save=True)
-    credential_key_rotate(organisation=org)  # issued certificates get their credential
+    credential_key_rotate(organisation=org, by=None)  # issued certificates get their credential
     caseworker = CaseworkerFactory(organisation=org, username=f"sagsbehandler-{tag}")
     manager = ManagerFactory(organisation=org, username=f"leder-{tag}")
     secrets = {

@@ -137,8 +137,8 @@ def test_ended_access_is_refused_on_every_page(world, caplog):
     caplog.set_level(logging.CRITICAL, logger="django.request")
     clients = RoleClients(world)
     signin_links_revoke_all(user=world.a.youth_user)
-    placement_complete(placement=world.a.placement)
-    mentor_deactivate(mentor=world.a.mentor)
+    placement_complete(placement=world.a.placement, by=world.a.caseworker)
+    mentor_deactivate(mentor=world.a.mentor, by=world.a.caseworker)
     problems = []
     for route in all_routes():
         spec = spec_for(route.name)

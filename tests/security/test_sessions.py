@@ -42,9 +42,9 @@ def test_revoking_a_youths_links_ends_the_open_session(youth_user):
     assert _refused(client.get(ME))
 
 
-def test_revoking_the_link_used_to_sign_in_ends_the_session(youth_user):
+def test_revoking_the_link_used_to_sign_in_ends_the_session(youth_user, caseworker):
     client, link = _signed_in_by_link(youth_user)
-    signin_link_revoke(link=link)
+    signin_link_revoke(link=link, by=caseworker)
     assert _refused(client.get(ME))
 
 
@@ -57,13 +57,15 @@ def test_revoking_through_the_caseworkers_page_ends_the_youths_session(
     assert _refused(youth_client.get(ME))
 
 
-def test_a_deactivated_mentor_is_signed_out_and_cannot_log_progress(placement, mentor_user):
+def test_a_deactivated_mentor_is_signed_out_and_cannot_log_progress(
+    placement, mentor_user, caseworker
+):
     goal = LearningGoalFactory(placement=placement)
     client, _link = _signed_in_by_link(mentor_user)
     page = reverse("mentor:placement", kwargs={"pk": placement.pk})
     assert client.get(page).status_code == 200
-    placement_complete(placement=placement)
-    mentor_deactivate(mentor=mentor_user.mentor_profile)
+    placement_complete(placement=placement, by=caseworker)
+    mentor_deactivate(mentor=mentor_user.mentor_profile, by=caseworker)
 
     mentor_user.refresh_from_db()
     assert not mentor_user.is_active
@@ -77,10 +79,10 @@ def test_a_deactivated_mentor_is_signed_out_and_cannot_log_progress(placement, m
     assert ProgressEntry.objects.count() == before
 
 
-def test_a_reactivated_mentor_can_sign_in_with_a_new_link(placement, mentor_user):
-    placement_complete(placement=placement)
-    mentor_deactivate(mentor=mentor_user.mentor_profile)
-    mentor_activate(mentor=mentor_user.mentor_profile)
+def test_a_reactivated_mentor_can_sign_in_with_a_new_link(placement, mentor_user, caseworker):
+    placement_complete(placement=placement, by=caseworker)
+    mentor_deactivate(mentor=mentor_user.mentor_profile, by=caseworker)
+    mentor_activate(mentor=mentor_user.mentor_profile, by=caseworker)
     client, _link = _signed_in_by_link(mentor_user)
     assert client.get(reverse("mentor:home")).status_code == 200
 
@@ -99,7 +101,7 @@ def test_ending_the_course_ends_the_youths_session(youth, youth_user, caseworker
 
 def test_anonymisation_ends_the_youths_session(youth, youth_user, caseworker):
     client, _link = _signed_in_by_link(youth_user)
-    youth_anonymise(youth=youth)
+    youth_anonymise(youth=youth, by=None)
     assert _refused(client.get(ME))
 
 
@@ -134,7 +136,7 @@ def test_link_sessions_have_a_shorter_absolute_lifetime(youth_user):
 
 
 def test_a_mentor_on_another_running_placement_keeps_the_session_when_one_ends(
-    placement, mentor_user
+    placement, mentor_user, caseworker
 ):
     """Completing a placement is not the end of the mentor's access (grace period)."""
     other = PlacementFactory(
@@ -144,5 +146,5 @@ def test_a_mentor_on_another_running_placement_keeps_the_session_when_one_ends(
         mentor=placement.mentor,
     )
     client, _link = _signed_in_by_link(mentor_user)
-    placement_complete(placement=placement)
+    placement_complete(placement=placement, by=caseworker)
     assert client.get(reverse("mentor:placement", kwargs={"pk": other.pk})).status_code == 200

@@ -111,11 +111,11 @@ def test_a_link_signs_in_its_own_person_only(client, organisation):
 
 
 @pytest.mark.parametrize("state", ["revoked", "expired", "closed account", "unknown token"])
-def test_unusable_links_are_refused(client, organisation, state):
+def test_unusable_links_are_refused(client, organisation, caseworker, state):
     mentor = MentorUserFactory(organisation=organisation)
     link, path = signin_link_create(user=mentor, created_by=None)
     if state == "revoked":
-        signin_link_revoke(link=link)
+        signin_link_revoke(link=link, by=caseworker)
     elif state == "expired":
         SignInLink.objects.filter(pk=link.pk).update(
             created_at=timezone.now() - timedelta(days=60),

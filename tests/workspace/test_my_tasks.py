@@ -92,7 +92,7 @@ def test_placement_to_start_appears_until_it_is_started(caseworker_client, casew
         starts_on=timezone.localdate() + dt.timedelta(days=2),
     )
     assert "Praktikker, der skal startes" in tasks(caseworker_client)
-    placement_start(placement=planned)
+    placement_start(placement=planned, by=caseworker)
     assert "Praktikker, der skal startes" not in tasks(caseworker_client)
 
 
@@ -124,7 +124,7 @@ def test_drafts_appear_until_issued_or_discarded(caseworker_client, caseworker, 
     shown = tasks(caseworker_client)
     assert "Kladder til beviser" in shown
     assert reverse("certificates:detail", args=[draft.pk]) in shown
-    certificate_draft_discard(certificate=draft)
+    certificate_draft_discard(certificate=draft, by=caseworker)
     assert "Kladder til beviser" not in tasks(caseworker_client)
 
 
@@ -210,14 +210,14 @@ def test_settings_are_for_caseworkers(client, mentor_user):
 
 def test_a_changed_interval_plans_the_next_follow_up_anew(running, caseworker):
     before = running.next_follow_up_on
-    placement_update(placement=running, data={"hours_per_week": 12})
+    placement_update(placement=running, data={"hours_per_week": 12}, by=caseworker)
     running.refresh_from_db()
     assert running.next_follow_up_on == before, "an unrelated change keeps the plan"
-    placement_update(placement=running, data={"follow_up_interval_days": 7})
+    placement_update(placement=running, data={"follow_up_interval_days": 7}, by=caseworker)
     running.refresh_from_db()
     assert running.next_follow_up_on == running.starts_on + dt.timedelta(days=7)
     chosen = timezone.localdate() + dt.timedelta(days=2)
-    placement_update(placement=running, data={"next_follow_up_on": chosen})
+    placement_update(placement=running, data={"next_follow_up_on": chosen}, by=caseworker)
     running.refresh_from_db()
     assert running.next_follow_up_on == chosen, "a date the caseworker chooses is kept"
 

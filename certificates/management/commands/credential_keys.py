@@ -35,5 +35,5 @@ class Command(BaseCommand):
             if current is not None and not rotate:
                 self.stdout.write(f"{organisation.code}: has key {current}")
                 continue
-            key_id = credential_key_rotate(organisation=organisation)
+            key_id = credential_key_rotate(organisation=organisation, by=None)
             self.stdout.write(f"{organisation.code}: new signing key {key_id}")

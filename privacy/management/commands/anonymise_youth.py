@@ -23,7 +23,7 @@ class Command(BaseCommand):
             return
         count = 0
         for youth in due.iterator():
-            youth_anonymise(youth=youth)
+            youth_anonymise(youth=youth, by=None)
             count += 1
         self.stdout.write(
             f"Anonymised {count} young people (retention {settings.YOUTH_RETENTION_DAYS} days)."
