@@ -285,5 +285,10 @@ class HistoryEntry(models.Model):
         return action_label(self.action)
 
     @property
+    def is_creation(self) -> bool:
+        """A new object: its `fields` are those filled in rather than changed."""
+        return self.action.endswith(".created")
+
+    @property
     def field_labels(self) -> list[str]:
         return field_labels(self.object_type, self.fields)

@@ -1,6 +1,6 @@
 from django.db.models import QuerySet
 
-from .models import AccessLogEntry, SignInLink
+from .models import AccessLogEntry, HistoryEntry, SignInLink, User
 
 
 def access_log_for_youth(*, youth_id: int, organisation_id: int) -> QuerySet[AccessLogEntry]:
@@ -15,3 +15,17 @@ def access_log_for_youth(*, youth_id: int, organisation_id: int) -> QuerySet[Acc
 def signin_links_for(user_id: int | None) -> QuerySet[SignInLink]:
     """A person's sign-in links, newest first; none when they have no account yet."""
     return SignInLink.objects.filter(user_id=user_id) if user_id else SignInLink.objects.none()
+
+
+def history_for_user(user: User) -> QuerySet[HistoryEntry]:
+    """The change history a person may read, newest first, with who acted: the
+    organisation's own staff (caseworkers and managers) read their organisation's history;
+    everyone else reads none (mentors, young people and awarding bodies see their own
+    pages, not a record of the organisation's work)."""
+    if not user.is_staff_member:
+        return HistoryEntry.objects.none()
+    return (
+        HistoryEntry.objects.filter(organisation_id=user.organisation_id)
+        .select_related("by")
+        .order_by("-at", "-pk")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, imports, network, search, youth
+from .views import dashboard, history, imports, network, search, youth
 
 app_name = "workspace"
 
@@ -16,6 +16,7 @@ urlpatterns = [
         name="import_template",
     ),
     path("unge/<int:pk>/", youth.youth_detail, name="youth_detail"),
+    path("historik/", history.history, name="history"),
     path("virksomheder/<int:pk>/", network.company_detail, name="company_detail"),
     path("praktikker/<int:pk>/", network.placement_detail, name="placement_detail"),
 ]

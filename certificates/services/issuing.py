@@ -120,13 +120,8 @@ def certificate_draft_save(
         if set(draft.goals.values_list("pk", flat=True)) == {goal.pk for goal in goals}:
             return draft
     draft.goals.set(goals)
-    _record(
-        draft,
-        by=by,
-        action=action,
-        fields=["goals"],
-        detail=supersedes.number if supersedes else "",
-    )
+    # A draft holds only its goals: the action says what changed.
+    _record(draft, by=by, action=action, detail=supersedes.number if supersedes else "")
     return draft
 
 

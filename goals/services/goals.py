@@ -18,7 +18,7 @@ from ..models import GoalPackage, GoalTemplate, LearningGoal, Level
 
 TEMPLATE_FIELDS = ("title", "criteria", "area", "level", "points", "industry")
 GOAL_FIELDS = ("title", "criteria", "area", "target_level", "points")
-ASSESSMENT_FIELDS = ("assessed_level", "assessed_on", "assessed_by", "points")
+ASSESSMENT_FIELDS = ("assessed_level", "assessed_on", "points")
 
 
 class GoalError(FieldError):
@@ -173,12 +173,13 @@ def learning_goal_assess(
         date_field="assessed_on",
         error=GoalError,
     )
-    assessment = {"assessed_level": level, "assessed_on": assessed_on, "assessed_by": by}
+    assessment = {"assessed_level": level, "assessed_on": assessed_on}
     if points is not None:
         assessment["points"] = points
     changed = model_update(goal, assessment, ASSESSMENT_FIELDS)
+    goal.assessed_by = by  # the history's `by`
     goal.full_clean()
-    goal.save(update_fields=[*ASSESSMENT_FIELDS, "updated_at"])
+    goal.save(update_fields=[*ASSESSMENT_FIELDS, "assessed_by", "updated_at"])
     _goal_record(goal, by=by, action="learning_goal.assessed", fields=changed)
     return goal
 
