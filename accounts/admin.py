@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import AccessLogEntry, Organisation, SignInLink, User
+from .models import AccessLogEntry, HistoryEntry, Organisation, SignInLink, User
 from .services import access_log_record, access_log_record_many
 from .validators import logo_scaled, validate_logo
 
@@ -97,15 +97,8 @@ class SignInLinkAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(AccessLogEntry)
-class AccessLogEntryAdmin(admin.ModelAdmin):
-    """Read-only: the access log cannot be edited or deleted through the app."""
-
-    list_display = ["at", "user", "organisation", "youth_id", "what", "purpose"]
-    list_filter = ["organisation", "user__role"]
-    search_fields = ["user__username", "what", "=youth_id"]
-    list_select_related = ["user", "organisation"]
-    date_hierarchy = "at"
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For records that are written by the services only and never changed or deleted."""
 
     def has_add_permission(self, request):
         return False
@@ -115,3 +108,25 @@ class AccessLogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(ReadOnlyAdmin):
+    """Read-only: the access log cannot be edited or deleted through the app."""
+
+    list_display = ["at", "user", "organisation", "youth_id", "what", "purpose"]
+    list_filter = ["organisation", "user__role"]
+    search_fields = ["user__username", "what", "=youth_id"]
+    list_select_related = ["user", "organisation"]
+    date_hierarchy = "at"
+
+
+@admin.register(HistoryEntry)
+class HistoryEntryAdmin(ReadOnlyAdmin):
+    """The change history, append-only: field names and ids, no personal values."""
+
+    list_display = ["at", "by", "organisation", "action", "object_type", "object_id", "youth_id"]
+    list_filter = ["organisation", "action"]
+    search_fields = ["by__username", "action", "=youth_id", "=object_id"]
+    list_select_related = ["by", "organisation"]
+    date_hierarchy = "at"

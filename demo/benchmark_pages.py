@@ -104,6 +104,15 @@ def page_states() -> list[PageState]:
         ("caseworker", "youth edit", _url("youth:edit", pk=youth.pk), cw),
         ("caseworker", "youth sign-in link", _url("youth:signin_link", pk=youth.pk), cw),
         ("caseworker", "access log", _url("privacy:youth_access_log", pk=youth.pk), cw),
+        ("manager", "history", _url("workspace:history"), mg),
+        ("manager", "history: last page", _url("workspace:history", {"side": 9999}), mg),
+        (
+            "manager",
+            "history: filtered",
+            _url("workspace:history", {"action": "youth.updated", "name": "jens"}),
+            mg,
+        ),
+        ("caseworker", "history: one youth", _url("workspace:history", {"ung": youth.pk}), cw),
         (
             "caseworker",
             "access log: last page",

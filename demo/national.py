@@ -50,6 +50,7 @@ TABLES = (
     "certificates_certificate_goals",
     "certificates_certificatecounter",
     "accounts_accesslogentry",
+    "accounts_historyentry",
 )
 
 
@@ -453,6 +454,23 @@ def _steps(size: NationalSize, today: date, password: str) -> list[tuple[str, st
                        - k * interval '1 minute',
                    y.id, (ARRAY['Profil','Praktik','Læringsmål'])[1 + k %% 3], 'Sagsbehandling',
                    y.caseworker_id, y.organisation_id, 'record'
+            FROM youth_youth y
+            CROSS JOIN LATERAL generate_series(
+                1, CASE WHEN y.id = 1 THEN %(big_youth_log)s ELSE %(log_per_youth)s END) AS k
+            """,
+            p,
+        ),
+        (
+            "change history",
+            """
+            INSERT INTO accounts_historyentry (at, action, object_type, object_id,
+                organisation_id, youth_id, by_id, fields, detail)
+            SELECT %(today)s::date - ((y.id + k) %% 300)::int + interval '10 hours'
+                       - k * interval '1 minute',
+                   (ARRAY['youth.updated', 'placement.updated', 'learning_goal.assessed'])
+                       [1 + k %% 3],
+                   'youth.youth', y.id, y.organisation_id, y.id, y.caseworker_id,
+                   '["phone", "support_needs"]'::jsonb, ''
             FROM youth_youth y
             CROSS JOIN LATERAL generate_series(
                 1, CASE WHEN y.id = 1 THEN %(big_youth_log)s ELSE %(log_per_youth)s END) AS k

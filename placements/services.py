@@ -69,10 +69,17 @@ def _plan_next_follow_up(placement: Placement) -> None:
     placement.next_follow_up_on = since + timedelta(days=placement.follow_up_interval_days)
 
 
-def _record(
-    placement: Placement, *, by: User | None, action: str, fields=(), obj=None, detail: str = ""
+def placement_history_record(
+    placement: Placement,
+    *,
+    by: User | None,
+    action: str,
+    fields=(),
+    obj=None,
+    detail: str = "",
 ) -> None:
-    """A row in the young person's history about the placement (or `obj` on it)."""
+    """A row in the young person's history about the placement, or about `obj` on it (a
+    follow-up, a week's hours, a learning goal, a progress entry)."""
     history_record(
         by=by,
         action=action,
@@ -142,7 +149,9 @@ def placement_create(
     _plan_next_follow_up(placement)
     placement.full_clean()
     placement.save()
-    _record(placement, by=by, action="placement.created", fields=["company", *given])
+    placement_history_record(
+        placement, by=by, action="placement.created", fields=["company", *given]
+    )
     return placement
 
 
@@ -167,7 +176,7 @@ def placement_update(*, placement: Placement, data: dict, by: User) -> Placement
     if placement.next_follow_up_on != plan_before[1] and "next_follow_up_on" not in changed:
         changed.append("next_follow_up_on")
     if changed:
-        _record(placement, by=by, action="placement.updated", fields=changed)
+        placement_history_record(placement, by=by, action="placement.updated", fields=changed)
     return placement
 
 
@@ -179,7 +188,7 @@ def placement_start(*, placement: Placement, by: User) -> Placement:
         raise PlacementError(_("Only a planned placement can be started."))
     placement.status = Placement.Status.ACTIVE
     placement.save(update_fields=["status", "updated_at"])
-    _record(placement, by=by, action="placement.started", fields=["status"])
+    placement_history_record(placement, by=by, action="placement.started", fields=["status"])
     return placement
 
 
@@ -199,7 +208,7 @@ def placement_complete(*, placement: Placement, by: User) -> Placement:
     )
     placement_period_check(placement.starts_on, placement.ends_on)
     placement.save(update_fields=["status", "ends_on", "updated_at"])
-    _record(placement, by=by, action="placement.completed", fields=changed)
+    placement_history_record(placement, by=by, action="placement.completed", fields=changed)
     return placement
 
 
@@ -225,7 +234,7 @@ def placement_interrupt(
     }
     changed = model_update(placement, interruption, INTERRUPTION_FIELDS)
     placement.save(update_fields=[*INTERRUPTION_FIELDS, "updated_at"])
-    _record(placement, by=by, action="placement.interrupted", fields=changed)
+    placement_history_record(placement, by=by, action="placement.interrupted", fields=changed)
     return placement
 
 
@@ -244,7 +253,9 @@ def followup_create(
     )
     follow_up.full_clean()
     follow_up.save()
-    _record(placement, by=author, action="followup.created", fields=given, obj=follow_up)
+    placement_history_record(
+        placement, by=author, action="followup.created", fields=given, obj=follow_up
+    )
     # The next follow-up is planned one interval after this one (unless already planned later).
     placement = _locked(placement)
     planned = held_on + timedelta(days=placement.follow_up_interval_days)
@@ -332,7 +343,7 @@ def weekly_hours_record(
     )
     entry.full_clean(exclude=["placement", "author"])
     entry.save()
-    _record(
+    placement_history_record(
         placement,
         by=by,
         action="hours.recorded",

@@ -13,6 +13,7 @@ from accounts.errors import FieldError
 from accounts.models import Organisation, User
 from accounts.services import history_record
 from placements.models import Placement
+from placements.services import placement_history_record
 
 from ..models import GoalPackage, GoalTemplate, LearningGoal, Level
 
@@ -40,18 +41,6 @@ def observation_check(
             % {"date": date_long(placement.starts_on)},
             field=date_field,
         )
-
-
-def _goal_record(goal: LearningGoal, *, by: User, action: str, fields=()) -> None:
-    placement = goal.placement
-    history_record(
-        by=by,
-        action=action,
-        obj=goal,
-        organisation_id=placement.organisation_id,
-        youth_id=placement.youth_id,
-        fields=fields,
-    )
 
 
 @transaction.atomic
@@ -132,7 +121,9 @@ def learning_goal_create(
     )
     goal.full_clean()
     goal.save()
-    _goal_record(goal, by=by, action="learning_goal.created", fields=given)
+    placement_history_record(
+        goal.placement, by=by, action="learning_goal.created", fields=given, obj=goal
+    )
     return goal
 
 
@@ -148,7 +139,9 @@ def learning_goal_update(*, goal: LearningGoal, data: dict, by: User) -> Learnin
     goal.full_clean()
     goal.save()
     if changed:
-        _goal_record(goal, by=by, action="learning_goal.updated", fields=changed)
+        placement_history_record(
+            goal.placement, by=by, action="learning_goal.updated", fields=changed, obj=goal
+        )
     return goal
 
 
@@ -180,7 +173,9 @@ def learning_goal_assess(
     goal.assessed_by = by  # the history's `by`
     goal.full_clean()
     goal.save(update_fields=[*ASSESSMENT_FIELDS, "assessed_by", "updated_at"])
-    _goal_record(goal, by=by, action="learning_goal.assessed", fields=changed)
+    placement_history_record(
+        goal.placement, by=by, action="learning_goal.assessed", fields=changed, obj=goal
+    )
     return goal
 
 

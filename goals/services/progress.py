@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 
 from accounts.errors import FieldError
 from accounts.models import User
-from accounts.services import history_record
 from companies.models import Mentor
-from placements.models import Placement
+from placements.services import placement_history_record
 from youth.models import Youth
 
 from ..models import LearningGoal, ProgressEntry, ProgressSeen
@@ -103,19 +102,10 @@ def progress_entry_create(
     entry.full_clean(exclude=["goal", "author"], validate_constraints=False)
     entry.save()
     given = ["level", "observed_on", "note"] if entry.note else ["level", "observed_on"]
-    _record(entry, placement=goal.placement, by=author, action="progress.created", fields=given)
-    return entry
-
-
-def _record(entry: ProgressEntry, *, placement: Placement, by: User, action: str, fields) -> None:
-    history_record(
-        by=by,
-        action=action,
-        obj=entry,
-        organisation_id=placement.organisation_id,
-        youth_id=placement.youth_id,
-        fields=fields,
+    placement_history_record(
+        goal.placement, by=author, action="progress.created", fields=given, obj=entry
     )
+    return entry
 
 
 @transaction.atomic
@@ -138,7 +128,7 @@ def progress_entry_withdraw(*, entry: ProgressEntry, by: User) -> ProgressEntry:
     entry.withdrawn_at = now
     entry.save(update_fields=["withdrawn_at"])
     placement = entry.goal.placement
-    _record(entry, placement=placement, by=by, action="progress.withdrawn", fields=())
+    placement_history_record(placement, by=by, action="progress.withdrawn", obj=entry)
     return entry
 
 

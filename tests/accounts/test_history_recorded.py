@@ -88,6 +88,7 @@ NOT_RECORDED = {
     "goals.services.progress.mentor_invitation_send": "sends an e-mail, writes nothing",
     # Steps of a service that records, called only from it
     "accounts.services.history_record": "is the recording",
+    "placements.services.placement_history_record": "is the recording, for a placement",
     "accounts.services.signin_link_create": "step of youth/mentor_signin_link_create",
     "accounts.services.user_create_for_person": "step of youth/mentor_signin_link_create",
     "accounts.services.user_set_active": "step of mentor_activate/deactivate",

@@ -95,6 +95,8 @@ SPECS: dict[str, Spec] = {
     "workspace:home": role_level(SIGNED_IN),
     "workspace:dashboard": role_level(STAFF),
     "workspace:youth_detail": Spec(kwargs=pk("youth"), readers=STAFF),
+    # The organisation's change history: a list, so B's caseworker gets B's (empty of A).
+    "workspace:history": role_level(STAFF),
     "privacy:youth_export_json": Spec(kwargs=pk("youth"), readers=CW),
     "privacy:youth_export_pdf": Spec(kwargs=pk("youth"), readers=CW),
     # A prepared document (GDPR export, statistics report) is private to who asked for it.

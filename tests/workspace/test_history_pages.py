@@ -266,3 +266,17 @@ def test_the_profiles_query_count_does_not_grow_with_its_history(
     for _ in range(12):
         _record(by=CaseworkerFactory(organisation=youth.organisation), youth=youth)
     assert _queries(caseworker_client, _profile(youth)) == few
+
+
+def test_the_admin_shows_the_history_read_only(admin_client, caseworker, youth):
+    _record(by=caseworker, youth=youth)
+    assert admin_client.get(reverse("admin:accounts_historyentry_changelist")).status_code == 200
+    assert admin_client.get(reverse("admin:accounts_historyentry_add")).status_code == 403
+    entry = HistoryEntry.objects.get()
+    change = reverse("admin:accounts_historyentry_change", args=[entry.pk])
+    admin_client.post(change, {"action": "youth.created"})
+    entry.refresh_from_db()
+    assert entry.action == "youth.updated"
+    delete = reverse("admin:accounts_historyentry_delete", args=[entry.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    assert HistoryEntry.objects.exists()
