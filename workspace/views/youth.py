@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from accounts.access import staff_required
 from accounts.services import access_log_record
+from transfers.selectors import pending_transfer_of
 from youth.selectors import get_youth_for_user
 
 from ..selectors import youth_profile
@@ -18,4 +19,9 @@ def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
         organisation_id=youth.organisation_id,
         what="Profil: kontakt, plan, skånehensyn, praktikker, mål og beviser",
     )
-    return render(request, "workspace/youth_detail.html", {"youth": youth, "profile": profile})
+    context = {
+        "youth": youth,
+        "profile": profile,
+        "pending_transfer": pending_transfer_of(youth.pk),
+    }
+    return render(request, "workspace/youth_detail.html", context)
