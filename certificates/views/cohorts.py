@@ -1,24 +1,22 @@
 """Cohorts ("hold") and OCN quality assurance: the organisation's pages (caseworkers,
 managers, internal quality assurers) and the awarding body's pages (external assurers)."""
 
-import io
-import zipfile
-
-import pikepdf
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import assurer_required, caseworker_required, require_write, staff_required
 from accounts.services import access_log_record, access_log_record_many
+from documents.services import document_request
 from goals.selectors import assessed_goals_for_youth
 from youth.models import Youth
 from youth.selectors import youth_for_user
 
+from ..cohort_files import COHORT_PDF, COHORT_ZIP
 from ..forms.cohorts import (
     CohortAddYouthForm,
     CohortForm,
@@ -250,48 +248,56 @@ def cohort_member_detail(request: HttpRequest, pk: int, member_pk: int) -> HttpR
     )
 
 
-def _issued(request: HttpRequest, cohort: Cohort) -> list[Certificate]:
-    certificates = list(
+def _cohort_file(request: HttpRequest, pk: int, *, kind: str, title: str) -> HttpResponse:
+    """GET: what will be made; POST: ask for it (made in the background, see
+    `certificates.cohort_files`) and go to its page. Everyone whose certificate goes in is
+    access-logged when the file is asked for."""
+    cohort = get_cohort_for_user(request.user, pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "documents/request.html",
+            {
+                "title": title % {"name": cohort.name},
+                "back_url": reverse("cohorts:detail", args=[cohort.pk]),
+                "button": _("Prepare the file"),
+            },
+        )
+    youths = (
         certificates_for_user(request.user)
         .filter(cohort=cohort, status=Certificate.Status.ISSUED)
-        .select_related("youth")
-        .order_by("youth__first_name", "youth__last_name", "pk")
+        .values_list("youth_id", "organisation_id")
     )
     access_log_record_many(
         user=request.user,
-        youths=[(c.youth_id, c.organisation_id) for c in certificates],
-        what=f"Kompetencebeviser for holdet {cohort.name} (PDF)",
+        youths=list(youths),
+        what=f"Kompetencebeviser for holdet {cohort.name} (fil)",
     )
-    return certificates
+    document = document_request(
+        kind=kind,
+        owner=request.user,
+        title=title % {"name": cohort.name},
+        params={"cohort": cohort.pk},
+    )
+    return redirect("documents:detail", pk=document.pk)
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def cohort_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """Every issued certificate of the cohort in one PDF, for printing."""
-    cohort = get_cohort_for_user(request.user, pk)
-    merged = pikepdf.Pdf.new()
-    for certificate in _issued(request, cohort):
-        with certificate.pdf.open("rb") as stored:
-            merged.pages.extend(pikepdf.Pdf.open(io.BytesIO(stored.read())).pages)
-    buffer = io.BytesIO()
-    merged.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, f"hold-{cohort.pk}.pdf")
-    return response
+    return _cohort_file(
+        request, pk, kind=COHORT_PDF, title=_("All certificates of %(name)s in one PDF")
+    )
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def cohort_zip(request: HttpRequest, pk: int) -> HttpResponse:
     """The stored PDFs, byte for byte, one file per certificate."""
-    cohort = get_cohort_for_user(request.user, pk)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for certificate in _issued(request, cohort):
-            with certificate.pdf.open("rb") as stored:
-                archive.writestr(f"{certificate.number}.pdf", stored.read())
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = content_disposition_header(True, f"hold-{cohort.pk}.zip")
-    return response
+    return _cohort_file(
+        request, pk, kind=COHORT_ZIP, title=_("The certificates of %(name)s as a ZIP file")
+    )
 
 
 # The awarding body's pages.
