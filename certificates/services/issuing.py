@@ -340,7 +340,8 @@ def _store_locked(
     certificate.issued_at = timezone.now()
     certificate.issued_on = date.fromisoformat(snapshot["issued_on"])
     certificate.issued_by = issued_by
-    certificate.full_clean(exclude=["pdf"])
+    # The database's constraints (unique number and code, issued is complete) guard this
+    # save; a violation rolls the transaction back like any other failure.
     certificate.save()
     if old is not None:
         old.status = Certificate.Status.SUPERSEDED
