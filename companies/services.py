@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import Organisation, SignInLink, User
 from accounts.services import signin_link_create, user_create_for_person, user_set_active
 
@@ -26,11 +26,15 @@ COMPANY_FIELDS = (
 )
 MENTOR_FIELDS = ("name", "title", "email", "phone")
 
-# Placements that still need a company and a mentor (a reverse lookup: no import of placements).
-OPEN_PLACEMENT = Q(placements__status__in=["planned", "active"])
+
+def _open_placement() -> Q:
+    """Placements that still need their company and mentor: planned or running. Placement and
+    its Status through the reverse relation by name: companies does not import placements."""
+    status = Company.placements.rel.related_model.Status
+    return Q(placements__status__in=[status.PLANNED, status.ACTIVE])
 
 
-class CompanyError(FieldError):
+class CompanyError(DomainError):
     """A change to the company network that cannot be made; `field` names the form field."""
 
 
@@ -98,7 +102,7 @@ def company_update(*, company: Company, data: dict) -> Company:
 def company_deactivate(*, company: Company) -> Company:
     """Take a company out of the active network. Running or planned placements must end first."""
     company = Company.objects.select_for_update().get(pk=company.pk)
-    if Company.objects.filter(pk=company.pk).filter(OPEN_PLACEMENT).exists():
+    if Company.objects.filter(pk=company.pk).filter(_open_placement()).exists():
         raise CompanyError(
             _("The company has placements that are planned or running. End them first.")
         )
@@ -144,7 +148,7 @@ def mentor_deactivate(*, mentor: Mentor) -> Mentor:
     """The mentor stops: no new placements; their account is closed, so every sign-in link
     they hold stops working and any open session ends at once."""
     mentor = Mentor.objects.select_for_update(of=("self",)).select_related("user").get(pk=mentor.pk)
-    if Mentor.objects.filter(pk=mentor.pk).filter(OPEN_PLACEMENT).exists():
+    if Mentor.objects.filter(pk=mentor.pk).filter(_open_placement()).exists():
         raise CompanyError(
             _(
                 "%(name)s is the mentor on a placement that is planned or running. "

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.display import date_long
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import User
 from companies.models import Company, Mentor
 from youth.models import ANONYMISED_NAME, Youth
@@ -27,7 +27,7 @@ PLACEMENT_FIELDS = (
 )
 
 
-class PlacementError(FieldError):
+class PlacementError(DomainError):
     """A placement change that cannot be made; `field` names the form field, if any."""
 
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import User
 from goals.models import LearningGoal, ProgressEntry
 from placements.models import Placement, WeeklyHours
@@ -27,7 +27,7 @@ from .selectors import mentor_notes_for_report
 logger = logging.getLogger(__name__)
 
 
-class ProgressReportError(FieldError):
+class ProgressReportError(DomainError):
     """A report that cannot be saved or shared; `field` names the form field."""
 
 

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.errors import DomainError
 from accounts.models import User
 from goals.models import LearningGoal
 from youth.models import ANONYMISED_NAME, Youth
@@ -43,7 +44,7 @@ CODE_CONFUSABLES = str.maketrans({"I": "1", "L": "1", "O": "0"})
 CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
 
 
-class CertificateError(Exception):
+class CertificateError(DomainError):
     """A certificate operation that cannot be done; the message is shown to the caseworker."""
 
 
@@ -70,11 +71,13 @@ def verification_url(code: str) -> str:
 def _checked_goals(*, youth: Youth, goals: Iterable[LearningGoal]) -> list[LearningGoal]:
     goals = list(goals)
     if not goals:
-        raise CertificateError(_("Choose at least one goal for the certificate."))
+        raise CertificateError(_("Choose at least one goal for the certificate."), field="goals")
     if any(goal.placement.youth_id != youth.pk for goal in goals):
-        raise CertificateError(_("All goals must belong to this young person's placements."))
+        raise CertificateError(
+            _("All goals must belong to this young person's placements."), field="goals"
+        )
     if any(not goal.is_assessed for goal in goals):
-        raise CertificateError(_("Only assessed goals can be on a certificate."))
+        raise CertificateError(_("Only assessed goals can be on a certificate."), field="goals")
     return goals
 
 
@@ -386,7 +389,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by: User) -> Ce
         raise CertificateError(_("Only a valid certificate can be revoked."))
     reason = reason.strip()
     if not reason:
-        raise CertificateError(_("Write why the certificate is revoked."))
+        raise CertificateError(_("Write why the certificate is revoked."), field="reason")
     certificate.status = Certificate.Status.REVOKED
     certificate.revoked_at = timezone.now()
     certificate.revoked_by = by

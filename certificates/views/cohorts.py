@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import assurer_required, caseworker_required, require_write, staff_required
-from accounts.services import access_log_record, access_log_record_many
+from accounts.errors import domain_error_show
+from accounts.services import access_log_for, access_log_record_many
 from documents.services import document_request
 from goals.selectors import assessed_goals_for_youth
 from youth.models import Youth
@@ -66,7 +67,7 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
                 by=request.user,
             )
         except CohortError as error:
-            form.add_error("awarding_body", str(error))
+            domain_error_show(request, error, form)
         else:
             return redirect("cohorts:detail", pk=cohort.pk)
     cohorts = cohorts_for_user(request.user)[:100]
@@ -114,7 +115,7 @@ def _step(request: HttpRequest, cohort: Cohort, action, **kwargs) -> HttpRespons
     try:
         action(cohort=cohort, by=request.user, **kwargs)
     except CohortError as error:
-        messages.error(request, str(error))
+        domain_error_show(request, error)
     return redirect("cohorts:detail", pk=cohort.pk)
 
 
@@ -207,7 +208,7 @@ def cohort_member_detail(request: HttpRequest, pk: int, member_pk: int) -> HttpR
                         member=member, goals=list(guide_form.cleaned_data["goals"]), by=request.user
                     )
                 except CohortError as error:
-                    guide_form.add_error("goals", str(error))
+                    domain_error_show(request, error, guide_form)
                 else:
                     return redirect("cohorts:detail", pk=cohort.pk)
         elif request.POST.get("step") == "review" and may_review:
@@ -217,16 +218,13 @@ def cohort_member_detail(request: HttpRequest, pk: int, member_pk: int) -> HttpR
                         member=member, decisions=review_form.decisions(), by=request.user
                     )
                 except CohortError as error:
-                    review_form.add_error(None, str(error))
+                    domain_error_show(request, error, review_form)
                 else:
                     return redirect("cohorts:detail", pk=cohort.pk)
         else:
             raise PermissionDenied
-    access_log_record(
-        user=request.user,
-        youth_id=member.youth_id,
-        organisation_id=cohort.organisation_id,
-        what=f"Læringsdokumentation på holdet {cohort.name}",
+    access_log_for(
+        user=request.user, about=member, what=f"Læringsdokumentation på holdet {cohort.name}"
     )
     return render(
         request,
@@ -322,7 +320,7 @@ def assurer_cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except CohortError as error:
-            form.add_error("comment", str(error))
+            domain_error_show(request, error, form)
         else:
             return redirect("assurance:detail", pk=cohort.pk)
     members = _members_shown(request, cohort)
@@ -339,10 +337,9 @@ def assurer_member(request: HttpRequest, pk: int, member_pk: int) -> HttpRespons
     """A sampled youth's learning documentation, and nothing else of the youth."""
     cohort = get_cohort_for_user(request.user, pk)
     member = get_cohort_member_for_user(request.user, cohort, member_pk)
-    access_log_record(
+    access_log_for(
         user=request.user,
-        youth_id=member.youth_id,
-        organisation_id=cohort.organisation_id,
+        about=member,
         what=f"Læringsdokumentation på holdet {cohort.name} (ekstern kvalitetssikring)",
     )
     return render(

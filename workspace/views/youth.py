@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accounts.access import staff_required
-from accounts.services import access_log_record
+from accounts.services import access_log_for
 from transfers.selectors import pending_transfer_of
 from youth.selectors import get_youth_for_user
 
@@ -13,10 +13,9 @@ from ..selectors import youth_profile
 def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
     youth = get_youth_for_user(request.user, pk)
     profile = youth_profile(request.user, youth)
-    access_log_record(
+    access_log_for(
         user=request.user,
-        youth_id=youth.pk,
-        organisation_id=youth.organisation_id,
+        about=youth,
         what="Profil: kontakt, plan, skånehensyn, praktikker, mål og beviser",
     )
     context = {
