@@ -47,13 +47,14 @@ def access_log_record(
 
 # The relations through which a record about a young person reaches the youth and the
 # organisation when it does not hold them itself (LearningGoal → placement, ProgressEntry →
-# goal, CohortMember → cohort). accounts imports none of those apps, so they are named here.
-_ACCESS_LOG_PARENTS = ("placement", "goal", "cohort")
+# goal, CohortMember → cohort, Transfer → the youth's unit now). accounts imports none of
+# those apps, so they are named here; the youth last, as it is the one not loaded already.
+_ACCESS_LOG_PARENTS = ("placement", "goal", "cohort", "youth")
 
 
 def access_log_subject(record) -> tuple[int, int]:
     """(youth_id, organisation_id) of a young person (a Youth) or of a record about one
-    (Placement, LearningGoal, ProgressEntry, FollowUp, Certificate, CohortMember, …)."""
+    (Placement, LearningGoal, ProgressEntry, FollowUp, Certificate, CohortMember, Transfer, …)."""
     if record._meta.label_lower == "youth.youth":
         return record.pk, record.organisation_id
     return _through(record, "youth_id"), _through(record, "organisation_id")

@@ -7,21 +7,9 @@ from .models import Transfer
 
 @admin.register(Transfer)
 class TransferAdmin(AccessLoggedAdmin):
-    """Handovers are decided on the product's own pages, never in the admin."""
+    """Handovers are decided on the product's own pages, never in the admin (read-only)."""
 
     access_log_what = "Overdragelse"
     list_display = ["youth", "from_organisation", "to_organisation", "status", "started_at"]
     list_filter = ["status"]
     list_select_related = ["youth", "from_organisation", "to_organisation"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def youth_of(self, obj: Transfer) -> tuple[int, int]:
-        return obj.youth_id, obj.youth.organisation_id

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import Organisation, User
 from certificates.models import Certificate, Cohort, CohortMember
 from placements.models import Placement
@@ -14,7 +14,7 @@ from youth.models import Youth
 from .models import Transfer
 
 
-class TransferError(FieldError):
+class TransferError(DomainError):
     """A handover that cannot be started or decided now; the message says why."""
 
 

@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import caseworker_required, require_write, staff_required
-from accounts.errors import form_show_error
-from accounts.services import access_log_record, access_log_record_many
+from accounts.errors import domain_error_show
+from accounts.services import access_log_for, access_log_record_many
 from youth.selectors import get_youth_for_user
 
 from .forms import TransferAcceptForm, TransferDeclineForm, TransferStartForm
@@ -41,7 +41,7 @@ def start(request: HttpRequest, youth_pk: int) -> HttpResponse:
         try:
             transfer = transfer_start(youth=youth, by=request.user, **form.cleaned_data)
         except TransferError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(
                 request,
@@ -49,12 +49,7 @@ def start(request: HttpRequest, youth_pk: int) -> HttpResponse:
                 % {"unit": transfer.to_organisation.name, "name": youth.full_name},
             )
             return redirect("workspace:youth_detail", pk=youth.pk)
-    access_log_record(
-        user=request.user,
-        youth_id=youth.pk,
-        organisation_id=youth.organisation_id,
-        what="Overdragelse (start)",
-    )
+    access_log_for(user=request.user, about=youth, what="Overdragelse (start)")
     return render(request, "transfers/start.html", {"form": form, "youth": youth})
 
 
@@ -65,7 +60,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         transfer_cancel(transfer=transfer, by=request.user)
     except TransferError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
     else:
         messages.success(request, _("The handover is withdrawn."))
     return redirect("workspace:youth_detail", pk=transfer.youth_id)
@@ -108,7 +103,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                         by=request.user,
                     )
                 except TransferError as error:
-                    form_show_error(decline_form, error)
+                    domain_error_show(request, error, decline_form)
                 else:
                     messages.success(request, _("The handover is declined."))
                     return redirect("transfers:list")
@@ -118,19 +113,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 try:
                     transfer_accept(transfer=transfer, by=request.user, **accept_form.cleaned_data)
                 except TransferError as error:
-                    form_show_error(accept_form, error)
+                    domain_error_show(request, error, accept_form)
                 else:
                     messages.success(
                         request,
                         _("%(name)s is now with your unit.") % {"name": transfer.youth.full_name},
                     )
                     return redirect("workspace:youth_detail", pk=transfer.youth_id)
-    access_log_record(
-        user=request.user,
-        youth_id=transfer.youth_id,
-        organisation_id=transfer.youth.organisation_id,
-        what="Overdragelse",
-    )
+    access_log_for(user=request.user, about=transfer, what="Overdragelse")
     context = {
         "transfer": transfer,
         "may_decide": receiving

@@ -25,6 +25,7 @@ from tests.factories import (
     MentorUserFactory,
     ProgressEntryFactory,
 )
+from transfers.models import Transfer
 from youth.models import Youth
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ APPEND_ONLY_OR_ISSUED = [
     WeeklyHours,
     SignInLink,
 ]
-KEPT_BY_THE_CASEWORKER = [Youth, Placement, FollowUp, LearningGoal]
+KEPT_BY_THE_CASEWORKER = [Youth, Placement, FollowUp, LearningGoal, Transfer]
 
 
 @contextmanager

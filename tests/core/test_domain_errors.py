@@ -58,6 +58,7 @@ def test_the_apps_have_their_own_errors():
         "ProgressReportError",
         "SignInLinkError",
         "ImportFileError",
+        "TransferError",
     } <= names
 
 
