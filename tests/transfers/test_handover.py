@@ -151,9 +151,10 @@ def test_the_receiver_reads_the_earlier_record_but_cannot_change_it(
     ]:
         assert client.get(url).status_code == 200, url
     placement_page = client.get(reverse("workspace:placement_detail", args=[placement.pk]))
-    assert reverse("placements:followup_create", args=[placement.pk]) not in (
-        placement_page.content.decode()
-    )
+    placement_html = placement_page.content.decode()
+    assert reverse("placements:followup_create", args=[placement.pk]) not in placement_html
+    assert "før overdragelsen, hos" in placement_html
+    assert reverse("workspace:company_detail", args=[placement.company_id]) not in placement_html
     for url in [
         reverse("placements:followup_create", args=[placement.pk]),
         reverse("goals:assess", args=[assessed_goals[0].pk]),
