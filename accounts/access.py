@@ -41,7 +41,11 @@ youth_required = role_required(User.Role.YOUTH)
 assurer_required = role_required(User.Role.ASSURER)
 
 
-def require_write(user: User) -> None:
-    """Managers read everything in their organisation but change nothing."""
+def require_write(user: User, *, made_in: int | None = None) -> None:
+    """Managers read everything in their organisation but change nothing. And nobody
+    changes what another organisation made (`made_in`): a young person handed over keeps
+    their earlier placements, goals, reports and certificates readable, not writable."""
     if user.role != User.Role.CASEWORKER:
+        raise PermissionDenied
+    if made_in is not None and made_in != user.organisation_id:
         raise PermissionDenied

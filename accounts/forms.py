@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -42,18 +42,32 @@ class DateField(forms.DateField):
 _ID_FIELD = forms.IntegerField(min_value=1, max_value=2**63 - 1)
 
 
+def id_parse(raw: object) -> int | None:
+    """The object id in a value sent by the browser, or None when it is not one."""
+    try:
+        return _ID_FIELD.clean(raw)
+    except ValidationError:
+        return None
+
+
 def request_id(data: QueryDict, name: str) -> int | None:
     """The id in the query string (`?youth=12`) or a posted form, None when absent.
 
-    Every view that takes an id from request.GET or request.POST uses this: anything that
-    is not an id is a 404, never a 500."""
+    Every view that takes an id from request.GET or request.POST uses this (or
+    `request_id_posted_or_query`): anything that is not an id is a 404, never a 500."""
     raw = data.get(name, "")
     if not raw.strip():
         return None
-    try:
-        return _ID_FIELD.clean(raw)
-    except ValidationError as error:
-        raise Http404 from error
+    pk = id_parse(raw)
+    if pk is None:
+        raise Http404
+    return pk
+
+
+def request_id_posted_or_query(request: HttpRequest, name: str) -> int | None:
+    """The id posted with the form, else the one in the query string (a page opened with
+    `?placement=12` posts it back in a hidden field)."""
+    return request_id(request.POST, name) or request_id(request.GET, name)
 
 
 class FastSelect(forms.Select):

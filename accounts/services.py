@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 
 from .changes import model_update
 from .client import current_client_address
+from .errors import DomainError
 from .history import ACTIONS
 from .models import AccessLogEntry, HistoryEntry, Organisation, SignInLink, User, hash_token
 
 
-class SignInLinkError(Exception):
+class SignInLinkError(DomainError):
     """A sign-in link that cannot be used; the message is shown to the person."""
 
 
@@ -43,6 +44,39 @@ def access_log_record(
         what=what,
         kind=AccessLogEntry.Kind.RECORD,
         purpose=purpose,
+    )
+
+
+# The relations through which a record about a young person reaches the youth and the
+# organisation when it does not hold them itself (LearningGoal → placement, ProgressEntry →
+# goal, CohortMember → cohort, Transfer → the youth's unit now). accounts imports none of
+# those apps, so they are named here; the youth last, as it is the one not loaded already.
+_ACCESS_LOG_PARENTS = ("placement", "goal", "cohort", "youth")
+
+
+def access_log_subject(record) -> tuple[int, int]:
+    """(youth_id, organisation_id) of a young person (a Youth) or of a record about one
+    (Placement, LearningGoal, ProgressEntry, FollowUp, Certificate, CohortMember, Transfer, …)."""
+    if record._meta.label_lower == "youth.youth":
+        return record.pk, record.organisation_id
+    return _through(record, "youth_id"), _through(record, "organisation_id")
+
+
+def _through(record, attribute: str) -> int:
+    value = getattr(record, attribute, None)
+    if value is not None:
+        return value
+    for parent in _ACCESS_LOG_PARENTS:
+        if getattr(record, f"{parent}_id", None) is not None:
+            return _through(getattr(record, parent), attribute)
+    raise TypeError(f"{type(record).__name__} does not say which young person it is about")
+
+
+def access_log_for(*, user: User, about, what: str, purpose: str = "") -> None:
+    """One access-log row (opened) for the young person `about` is, or is about."""
+    youth_id, organisation_id = access_log_subject(about)
+    access_log_record(
+        user=user, youth_id=youth_id, organisation_id=organisation_id, what=what, purpose=purpose
     )
 
 
@@ -239,6 +273,67 @@ def user_settings_update(*, user: User, wants_daily_digest: bool) -> User:
     if changed:
         history_record(by=user, action="user.settings_updated", obj=user, fields=changed)
     return user
+
+
+# The administrator's accounts (the Django admin) --------------------------------------------
+
+# Roles the administrator gives in the admin. A mentor's or a young person's account is made
+# by their caseworker (a sign-in link), tied to their Mentor or Youth record.
+ADMIN_ROLES = (User.Role.CASEWORKER, User.Role.MANAGER, User.Role.ASSURER, User.Role.ADMIN)
+
+
+class AccountError(DomainError):
+    """An organisation or account the administrator cannot set up so; `field` names the field."""
+
+
+@transaction.atomic
+def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
+    """Create or change an organisation as the administrator filled it in (the admin's form
+    has already checked and scaled the logo)."""
+    organisation.full_clean()
+    organisation.save()
+    return organisation
+
+
+def _account_check(account: User, before: User | None) -> None:
+    role_changed = before is None or before.role != account.role
+    if role_changed and not (
+        account.role in ADMIN_ROLES and (before is None or before.role in ADMIN_ROLES)
+    ):
+        raise AccountError(
+            _("Mentors and young people get their account from their caseworker."), field="role"
+        )
+    if account.role == User.Role.ADMIN or not (
+        role_changed or before.organisation_id != account.organisation_id
+    ):
+        return
+    if account.organisation is None:
+        raise AccountError(_("Choose the organisation the person works in."), field="organisation")
+    if account.role == User.Role.ASSURER:
+        if account.organisation.kind != Organisation.Kind.AWARDING_BODY:
+            raise AccountError(
+                _("An external quality assurer belongs to an awarding body."),
+                field="organisation",
+            )
+    elif account.organisation.kind != Organisation.Kind.UNIT:
+        raise AccountError(
+            _("Caseworkers and managers belong to a youth unit, not an awarding body."),
+            field="organisation",
+        )
+
+
+@transaction.atomic
+def user_account_save(*, account: User, by: User) -> User:
+    """Create or change a staff account as the administrator filled it in (Django's user
+    forms set the password on `account`). The role must fit the organisation; closing an
+    account withdraws its sign-in links and ends its sessions at once."""
+    before = User.objects.select_for_update().filter(pk=account.pk).first() if account.pk else None
+    _account_check(account, before)
+    account.full_clean()
+    account.save()
+    if before is not None and before.is_active != account.is_active:
+        user_set_active(user=account, active=account.is_active)
+    return account
 
 
 def user_anonymise(*, user: User) -> None:

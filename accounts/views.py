@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .access import caseworker_required
+from .errors import domain_error_show
 from .forms import SignInForm, UserSettingsForm
 from .middleware import SIGNED_IN_BY_LINK
 from .models import Organisation
@@ -33,7 +34,7 @@ def link_signin(request: HttpRequest, token: str) -> HttpResponse:
     try:
         user = signin_link_use(token=token)
     except SignInLinkError as error:
-        messages.error(request, str(error))
+        domain_error_show(request, error)
         return render(request, "accounts/link_signin.html", {"token": token, "refused": True})
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session[SIGNED_IN_BY_LINK] = True  # the shorter absolute session lifetime

@@ -11,7 +11,11 @@ from .models import Certificate, Cohort, CohortMember, GoalReview
 def certificates_for_user(user: User) -> QuerySet[Certificate]:
     certificates = Certificate.objects.select_related("youth", "organisation")
     if user.is_staff_member:
-        return certificates.filter(organisation_id=user.organisation_id)
+        # The young person's certificates, wherever they were issued, and the register of
+        # those this organisation issued to someone since handed over to another unit.
+        return certificates.filter(
+            Q(youth__organisation_id=user.organisation_id) | Q(organisation_id=user.organisation_id)
+        )
     if user.is_youth:
         return certificates.filter(youth__user=user).exclude(status=Certificate.Status.DRAFT)
     return certificates.none()
@@ -20,7 +24,7 @@ def certificates_for_user(user: User) -> QuerySet[Certificate]:
 def get_certificate_for_user(user: User, pk: int, *, write: bool = False) -> Certificate:
     certificate = get_object_or_404(certificates_for_user(user), pk=pk)
     if write:
-        require_write(user)
+        require_write(user, made_in=certificate.organisation_id)
     return certificate
 
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.changes import model_update
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import Organisation, SignInLink, User
 from accounts.services import (
     history_record,
@@ -32,11 +32,15 @@ COMPANY_FIELDS = (
 )
 MENTOR_FIELDS = ("name", "title", "email", "phone")
 
-# Placements that still need a company and a mentor (a reverse lookup: no import of placements).
-OPEN_PLACEMENT = Q(placements__status__in=["planned", "active"])
+
+def _open_placement() -> Q:
+    """Placements that still need their company and mentor: planned or running. Placement and
+    its Status through the reverse relation by name: companies does not import placements."""
+    status = Company.placements.rel.related_model.Status
+    return Q(placements__status__in=[status.PLANNED, status.ACTIVE])
 
 
-class CompanyError(FieldError):
+class CompanyError(DomainError):
     """A change to the company network that cannot be made; `field` names the form field."""
 
 
@@ -120,7 +124,7 @@ def company_update(*, company: Company, data: dict, by: User) -> Company:
 def company_deactivate(*, company: Company, by: User) -> Company:
     """Take a company out of the active network. Running or planned placements must end first."""
     company = Company.objects.select_for_update().get(pk=company.pk)
-    if Company.objects.filter(pk=company.pk).filter(OPEN_PLACEMENT).exists():
+    if Company.objects.filter(pk=company.pk).filter(_open_placement()).exists():
         raise CompanyError(
             _("The company has placements that are planned or running. End them first.")
         )
@@ -177,7 +181,7 @@ def mentor_deactivate(*, mentor: Mentor, by: User) -> Mentor:
         .select_related("company", "user")
         .get(pk=mentor.pk)
     )
-    if Mentor.objects.filter(pk=mentor.pk).filter(OPEN_PLACEMENT).exists():
+    if Mentor.objects.filter(pk=mentor.pk).filter(_open_placement()).exists():
         raise CompanyError(
             _(
                 "%(name)s is the mentor on a placement that is planned or running. "

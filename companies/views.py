@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import caseworker_required, staff_required
-from accounts.errors import form_show_error
+from accounts.errors import domain_error_show
 
 from . import services
 from .forms import CompanyFilterForm, CompanyForm, MentorForm
@@ -43,7 +43,7 @@ def company_create(request: HttpRequest) -> HttpResponse:
                 organisation=request.user.organisation, by=request.user, **form.cleaned_data
             )
         except services.CompanyError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("%(name)s is added to the network.") % {"name": company})
             return redirect("workspace:company_detail", pk=company.pk)
@@ -58,7 +58,7 @@ def company_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.company_update(company=company, data=form.cleaned_data, by=request.user)
         except services.CompanyError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The changes are saved."))
             return redirect("workspace:company_detail", pk=company.pk)
@@ -72,7 +72,7 @@ def company_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.company_deactivate(company=company, by=request.user)
     except services.CompanyError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
     else:
         messages.success(
             request, _("%(name)s is no longer active in the network.") % {"name": company}
@@ -97,7 +97,7 @@ def mentor_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             mentor = services.mentor_create(company=company, by=request.user, **form.cleaned_data)
         except services.CompanyError as error:
-            messages.error(request, error.message)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("%(name)s is added as a mentor.") % {"name": mentor.name})
             return redirect("workspace:company_detail", pk=company.pk)
@@ -126,7 +126,7 @@ def mentor_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.mentor_deactivate(mentor=mentor, by=request.user)
     except services.CompanyError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
     else:
         messages.success(
             request,
@@ -143,7 +143,7 @@ def mentor_activate(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.mentor_activate(mentor=mentor, by=request.user)
     except services.CompanyError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
     else:
         messages.success(
             request, _("%(name)s is active as a mentor again.") % {"name": mentor.name}

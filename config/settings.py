@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "placements",
     "goals",
     "certificates",
+    "transfers",
     "reports",
     "privacy",
     "workspace",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("min-side/", include("certificates.urls.me")),
     path("v/", include("certificates.urls.verify")),
     path("ob/", include("certificates.urls.credentials")),
+    path("overdragelser/", include("transfers.urls")),
     path("statistik/", include("reports.urls")),
     path("dokumenter/", include("documents.urls")),
     path("rapporter/", include("reports.progress_urls")),

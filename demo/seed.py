@@ -28,6 +28,8 @@ from certificates.services.issuing import (
 from companies.models import Company, Mentor, cvr_is_valid
 from goals.models import Area, GoalTemplate, LearningGoal, ProgressEntry
 from placements.models import FollowUp, Placement
+from transfers.models import Transfer
+from transfers.services import TransferError, transfer_start
 from youth.models import Youth
 
 from .cohorts import demo_cohorts_seed
@@ -65,6 +67,7 @@ SEEDED_MODELS = (
     ProgressEntry,
     Certificate,
     Cohort,
+    Transfer,
 )
 # Certificates are rendered one by one (a PDF each), so only the first few youth get one.
 CERTIFICATES_PER_ORGANISATION = 3
@@ -88,8 +91,26 @@ def demo_seed(*, today: date | None = None) -> dict[type[models.Model], int] | N
         demo_cohorts_seed(
             organisation=Organisation.objects.get(code=DEMOS[0].org.code), password=password
         )
+        _handover_seed(sender=DEMOS[1].org.code, receiver=DEMOS[0].org.code)
         after = demo_counts()
     return {model: after[model] - before[model] for model in SEEDED_MODELS}
+
+
+def _handover_seed(*, sender: str, receiver: str) -> None:
+    """One young person of the second unit offered to the first, waiting for a caseworker
+    there to accept: the first youth whose course the sender has finished its work on."""
+    for youth in Youth.objects.filter(organisation__code=sender).order_by("pk"):
+        try:
+            transfer_start(
+                youth=youth,
+                to_organisation=Organisation.objects.get(code=receiver),
+                note="Fylder 25 til foråret og fortsætter i jeres 25+-forløb. Trives med faste "
+                "opgaver og en fast kontaktperson.",
+                by=youth.caseworker,
+            )
+        except TransferError:
+            continue
+        return
 
 
 def demo_counts() -> dict[type[models.Model], int]:

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.services import access_log_record
+from accounts.services import access_log_for
 
 from .models import PreparedDocument
 from .selectors import get_document_for_user
@@ -17,12 +17,7 @@ REFRESH_SECONDS = 3
 def _log_youth_shown(request: HttpRequest, document: PreparedDocument) -> None:
     """A document about a young person names them (its title) and holds their data."""
     if document.youth_id is not None:
-        access_log_record(
-            user=request.user,
-            youth_id=document.youth_id,
-            organisation_id=document.organisation_id,
-            what=document.title[:200],
-        )
+        access_log_for(user=request.user, about=document, what=document.title[:200])
 
 
 @never_cache

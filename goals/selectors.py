@@ -27,7 +27,7 @@ def goals_for_user(user: User) -> QuerySet[LearningGoal]:
         "placement", "placement__youth", "placement__company"
     )
     if user.is_staff_member:
-        return goals.filter(placement__organisation_id=user.organisation_id)
+        return goals.filter(placement__youth__organisation_id=user.organisation_id)
     if user.is_mentor:
         return goals.filter(placement__mentor__user=user)
     if user.is_youth:
@@ -39,14 +39,14 @@ def get_goal_for_user(user: User, pk: int, *, write: bool = False) -> LearningGo
     """One goal in the user's scope, annotated with its latest level (`goals_with_progress`)."""
     goal = get_object_or_404(goals_with_progress(goals_for_user(user)), pk=pk)
     if write:
-        require_write(user)
+        require_write(user, made_in=goal.placement.organisation_id)
     return goal
 
 
 def progress_entries_for_user(user: User) -> QuerySet[ProgressEntry]:
     entries = ProgressEntry.objects.select_related("author", "goal")
     if user.is_staff_member:
-        return entries.filter(goal__placement__organisation_id=user.organisation_id)
+        return entries.filter(goal__placement__youth__organisation_id=user.organisation_id)
     if user.is_mentor:
         return entries.filter(goal__placement__mentor__user=user)
     if user.is_youth:
@@ -167,9 +167,15 @@ def get_mentor_goal(user: User, pk: int) -> LearningGoal:
 
 
 def assessed_goals_for_youth(user: User, youth_pk: int) -> QuerySet[LearningGoal]:
-    """The young person's assessed goals that may go on a certificate, by placement and area."""
+    """The young person's assessed goals that may go on a certificate issued by the user's
+    organisation (never goals another unit assessed before a handover), by placement and
+    area."""
     return (
         goals_for_user(user)
-        .filter(placement__youth_id=youth_pk, assessed_level__isnull=False)
+        .filter(
+            placement__youth_id=youth_pk,
+            placement__organisation_id=user.organisation_id,
+            assessed_level__isnull=False,
+        )
         .order_by("placement__starts_on", "placement_id", "area", "pk")
     )

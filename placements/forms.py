@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.errors import form_show_error
-from accounts.forms import DateField, DateInput
+from accounts.forms import DateField, DateInput, id_parse
 from accounts.models import User
 from companies.models import Company
 from companies.selectors import companies_for_user, mentors_for_user
@@ -124,9 +124,9 @@ class PlacementCreateForm(PlacementForm):
     def _offer(self, name: str, matches) -> list[int]:
         """Show only `matches` (and what was already chosen) in the field's select."""
         field = self.fields[name]
-        chosen = self[name].value()
+        chosen = id_parse(self[name].value())
         offered = list(matches[:OFFERED])
-        if chosen and str(chosen).isdigit() and int(chosen) not in {o.pk for o in offered}:
+        if chosen is not None and chosen not in {o.pk for o in offered}:
             offered += list(field.queryset.filter(pk=chosen))
         field.widget.choices = [("", field.empty_label)] + [
             (item.pk, field.label_from_instance(item)) for item in offered

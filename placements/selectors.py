@@ -10,7 +10,8 @@ from .models import FollowUp, Placement, WeeklyHours
 def placements_for_user(user: User) -> QuerySet[Placement]:
     placements = Placement.objects.select_related("youth", "company", "mentor")
     if user.is_staff_member:
-        return placements.filter(organisation_id=user.organisation_id)
+        # Rows follow the young person: a youth handed over brings their placements along.
+        return placements.filter(youth__organisation_id=user.organisation_id)
     if user.is_mentor:
         return placements.filter(mentor__user=user)
     if user.is_youth:
@@ -21,7 +22,7 @@ def placements_for_user(user: User) -> QuerySet[Placement]:
 def get_placement_for_user(user: User, pk: int, *, write: bool = False) -> Placement:
     placement = get_object_or_404(placements_for_user(user), pk=pk)
     if write:
-        require_write(user)
+        require_write(user, made_in=placement.organisation_id)
     return placement
 
 
@@ -29,7 +30,7 @@ def follow_ups_for_user(user: User) -> QuerySet[FollowUp]:
     """Follow-up notes are sensitive: caseworkers and managers only."""
     if user.is_staff_member:
         return FollowUp.objects.filter(
-            placement__organisation_id=user.organisation_id
+            placement__youth__organisation_id=user.organisation_id
         ).select_related("author", "placement")
     return FollowUp.objects.none()
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.changes import model_update
 from accounts.display import date_long
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import User
 from accounts.services import history_record
 from companies.models import Company, Mentor
@@ -30,7 +30,7 @@ PLACEMENT_FIELDS = (
 FOLLOW_UP_FIELDS = ("held_on", "kind", "note")
 
 
-class PlacementError(FieldError):
+class PlacementError(DomainError):
     """A placement change that cannot be made; `field` names the form field, if any."""
 
 

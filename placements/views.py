@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import caseworker_required, role_required
-from accounts.errors import form_show_error
+from accounts.errors import domain_error_show
 from accounts.forms import request_id
 from accounts.models import User
-from accounts.services import access_log_record
+from accounts.services import access_log_for
 from companies.selectors import get_company_for_user
 from youth.selectors import get_youth_for_user
 
@@ -33,12 +33,7 @@ def _placement_page(
     request: HttpRequest, placement: Placement, template: str, form, *, what: str
 ) -> HttpResponse:
     """A form about one placement: it shows the youth, so it writes an access-log row."""
-    access_log_record(
-        user=request.user,
-        youth_id=placement.youth_id,
-        organisation_id=placement.organisation_id,
-        what=what,
-    )
+    access_log_for(user=request.user, about=placement, what=what)
     return render(request, template, {"form": form, "placement": placement})
 
 
@@ -61,17 +56,12 @@ def placement_create(request: HttpRequest) -> HttpResponse:
         try:
             placement = services.placement_create(**form.cleaned_data, by=request.user)
         except services.PlacementError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The placement is created."))
             return _to_placement(placement)
     if youth is not None:
-        access_log_record(
-            user=request.user,
-            youth_id=youth.pk,
-            organisation_id=youth.organisation_id,
-            what="Ny praktik til den unge",
-        )
+        access_log_for(user=request.user, about=youth, what="Ny praktik til den unge")
     return render(
         request,
         "placements/placement_form.html",
@@ -93,7 +83,7 @@ def placement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.placement_update(placement=placement, data=form.cleaned_data, by=request.user)
         except services.PlacementError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The changes are saved."))
             return _to_placement(placement)
@@ -113,7 +103,7 @@ def placement_start(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.placement_start(placement=placement, by=request.user)
     except services.PlacementError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
     else:
         messages.success(request, _("The placement has started."))
     return _to_placement(placement)
@@ -126,7 +116,7 @@ def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.placement_complete(placement=placement, by=request.user)
     except services.PlacementError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
     else:
         messages.success(request, _("The placement is completed."))
     return _to_placement(placement)
@@ -141,7 +131,7 @@ def placement_interrupt(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.placement_interrupt(placement=placement, **form.cleaned_data, by=request.user)
         except services.PlacementError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The placement is interrupted."))
             return _to_placement(placement)
@@ -158,7 +148,7 @@ def followup_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.followup_create(placement=placement, author=request.user, **form.cleaned_data)
         except services.PlacementError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The follow-up note is saved."))
             return _to_placement(placement)
@@ -178,7 +168,7 @@ def hours_record(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.weekly_hours_record(placement=placement, **form.cleaned_data, by=request.user)
         except services.PlacementError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The week is saved."))
             return redirect(_placement_url(request.user, placement) + f"#hours-{placement.pk}")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import caseworker_required, staff_required
 from accounts.selectors import access_log_for_youth
-from accounts.services import access_log_record
+from accounts.services import access_log_for
 from documents.services import document_request
 from youth.selectors import get_youth_for_user
 
@@ -24,9 +24,7 @@ ACCESS_LOG_PAGE_SIZE = 50
 
 def _exported(request: HttpRequest, pk: int, *, what: str) -> dict:
     youth = get_youth_for_user(request.user, pk)
-    access_log_record(
-        user=request.user, youth_id=youth.pk, organisation_id=youth.organisation_id, what=what
-    )
+    access_log_for(user=request.user, about=youth, what=what)
     return export.youth_data_export(youth=youth, by=request.user)
 
 
@@ -54,12 +52,7 @@ def youth_export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """
     youth = get_youth_for_user(request.user, pk)
     if request.method == "GET":
-        access_log_record(
-            user=request.user,
-            youth_id=youth.pk,
-            organisation_id=youth.organisation_id,
-            what="Indsigt: forbered PDF",
-        )
+        access_log_for(user=request.user, about=youth, what="Indsigt: forbered PDF")
         return render(
             request,
             "documents/request.html",
@@ -82,11 +75,8 @@ def youth_export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def youth_access_log(request: HttpRequest, pk: int) -> HttpResponse:
     youth = get_youth_for_user(request.user, pk)
-    access_log_record(
-        user=request.user,
-        youth_id=youth.pk,
-        organisation_id=youth.organisation_id,
-        what="Adgangslog: hvem har set den unges oplysninger",
+    access_log_for(
+        user=request.user, about=youth, what="Adgangslog: hvem har set den unges oplysninger"
     )
     entries = access_log_for_youth(youth_id=youth.pk, organisation_id=youth.organisation_id)
     page = Paginator(entries, ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("side"))

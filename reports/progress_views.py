@@ -10,9 +10,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.errors import form_show_error
+from accounts.errors import domain_error_show
 from accounts.models import User
-from accounts.services import access_log_record
+from accounts.services import access_log_for
 from youth.selectors import youth_for_user
 
 from .portfolio import portfolio_zip
@@ -35,13 +35,8 @@ PURPOSE = "Forberedelse af sagen til rehabiliteringsteamet"
 
 
 def _log(user: User, report_or_youth, what: str) -> None:
-    youth_id = getattr(report_or_youth, "youth_id", None) or report_or_youth.pk
-    access_log_record(
-        user=user,
-        youth_id=youth_id,
-        organisation_id=report_or_youth.organisation_id,
-        what=what,
-        purpose="" if user.is_youth else PURPOSE,
+    access_log_for(
+        user=user, about=report_or_youth, what=what, purpose="" if user.is_youth else PURPOSE
     )
 
 
@@ -66,7 +61,7 @@ def report_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
         try:
             report = progress_report_save(youth=youth, **form.cleaned_data, by=request.user)
         except ProgressReportError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The draft is saved. Preview it before you share it."))
             return redirect("progress:detail", pk=report.pk)
@@ -91,7 +86,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     youth=report.youth, report=report, **form.cleaned_data, by=request.user
                 )
             except ProgressReportError as error:
-                form_show_error(form, error)
+                domain_error_show(request, error, form)
             else:
                 messages.success(request, _("The draft is saved."))
                 return redirect("progress:detail", pk=report.pk)
@@ -128,7 +123,7 @@ def report_share(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             progress_report_share(report=report, by=request.user, **form.cleaned_data)
         except ProgressReportError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The report is frozen and recorded as shared."))
             return redirect("progress:detail", pk=report.pk)

@@ -18,7 +18,7 @@ from .models import ProgressReport
 def progress_reports_for_user(user: User) -> QuerySet[ProgressReport]:
     reports = ProgressReport.objects.select_related("youth", "organisation", "shared_by")
     if user.is_staff_member:
-        return reports.filter(organisation_id=user.organisation_id)
+        return reports.filter(youth__organisation_id=user.organisation_id)
     if user.is_youth:
         return reports.filter(youth__user=user, status=ProgressReport.Status.SHARED)
     return reports.none()
@@ -27,7 +27,7 @@ def progress_reports_for_user(user: User) -> QuerySet[ProgressReport]:
 def get_progress_report_for_user(user: User, pk: int, *, write: bool = False) -> ProgressReport:
     report = get_object_or_404(progress_reports_for_user(user), pk=pk)
     if write:
-        require_write(user)
+        require_write(user, made_in=report.organisation_id)
     return report
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.changes import model_update
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import User
 from accounts.services import history_record
 from goals.models import LearningGoal, ProgressEntry
@@ -38,7 +38,7 @@ REPORT_FIELDS = (
 )
 
 
-class ProgressReportError(FieldError):
+class ProgressReportError(DomainError):
     """A report that cannot be saved or shared; `field` names the form field."""
 
 

@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from django.db import connection
 
+from accounts.models import User
 from goals.models import Area, Level
 from placements.models import Placement
 from tests.factories import (
@@ -145,6 +146,16 @@ def caseworker_client(client, caseworker):
 @pytest.fixture
 def manager_client(client, manager):
     client.force_login(manager)
+    return client
+
+
+@pytest.fixture
+def admin_client_(db, client):
+    """Signed in as the system administrator (the Django admin's user)."""
+    admin = UserFactory(
+        role=User.Role.ADMIN, organisation=None, is_staff=True, is_superuser=True, username="root"
+    )
+    client.force_login(admin)
     return client
 
 

@@ -26,7 +26,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import User
 from companies.forms import CompanyForm, MentorForm
 from companies.models import Company, Industry, Mentor
@@ -36,18 +36,21 @@ from goals.models import Area, GoalTemplate, Level
 from goals.services.goals import goal_template_create
 from youth.forms import YouthForm
 from youth.models import Youth
-from youth.services import YouthError, youth_create
+from youth.services import youth_create
 
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
 
 
-class ImportFileError(Exception):
-    """The file cannot be read at all; the message says why, in Danish."""
+class ImportFileError(DomainError):
+    """The file cannot be read at all; the message says why, in Danish, beside the file."""
 
     def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, field="file")
+
+
+class ImportRowError(DomainError):
+    """One row cannot be imported; `field` names the form field (its column)."""
 
 
 @dataclass
@@ -89,7 +92,7 @@ class ImportKind:
     # (heading in the spreadsheet, form field)
     columns: list[tuple[str, str]]
     form: Callable[[User, dict], forms.Form]
-    # Turns the spreadsheet's words into the form's values; may raise FieldError.
+    # Turns the spreadsheet's words into the form's values; may raise ImportRowError.
     prepare: Callable[["_Context", dict], dict]
     # What makes two rows the same thing (None: cannot tell, never matched).
     identity: Callable[["_Context", dict], tuple | None]
@@ -178,7 +181,7 @@ def _mentor_prepare(context: _Context, data: dict) -> dict:
     cvr = "".join(data.pop("company", "").split())
     company = context.companies_by_cvr.get(cvr)
     if company is None:
-        raise FieldError(
+        raise ImportRowError(
             _("No company with this CVR number in your network. Import the company first."),
             field="company",
         )
@@ -443,7 +446,7 @@ def _import_row(
     }
     try:
         data = kind.prepare(context, data)
-    except FieldError as error:
+    except DomainError as error:
         row.add_error(columns.get(error.field), error.message)
         return
     company = data.pop("company_object", None)
@@ -461,15 +464,12 @@ def _import_row(
     if save:
         try:
             kind.save(context, cleaned)
-        except FieldError as error:
+        except DomainError as error:
             row.add_error(columns.get(error.field), error.message)
             return
         except ValidationError as error:
             errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
             _show_errors(row, errors, columns)
-            return
-        except YouthError as error:
-            row.add_error(None, str(error))
             return
     if identity is not None:
         seen.add(identity)

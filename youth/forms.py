@@ -1,24 +1,13 @@
-import datetime as dt
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.errors import form_show_error
 from accounts.forms import DATE_INPUT_FORMATS, DateInput, FastSelect
 from accounts.models import Organisation, User
 
 from .models import Youth
-from .services import EDITABLE_FIELDS, birth_date_check
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's validation errors next to the matching fields (others above the form)."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
+from .services import EDITABLE_FIELDS, YouthError, birth_date_check
 
 
 class YouthForm(forms.ModelForm):
@@ -56,13 +45,13 @@ class YouthForm(forms.ModelForm):
         data = dict(self.cleaned_data)
         return data, data.pop("confirm_duplicate")
 
-    def clean_birth_date(self) -> dt.date | None:
-        birth_date = self.cleaned_data.get("birth_date")
+    def clean(self):
+        data = super().clean()
         try:
-            birth_date_check(birth_date)
-        except ValidationError as error:
-            raise ValidationError(error.message_dict["birth_date"]) from error
-        return birth_date
+            birth_date_check(data.get("birth_date"))
+        except YouthError as error:
+            form_show_error(self, error)
+        return data
 
 
 class YouthEndForm(forms.Form):

@@ -1,7 +1,6 @@
 import datetime as dt
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.changes import model_update
 from accounts.display import date_long
+from accounts.errors import DomainError
 from accounts.models import Organisation, SignInLink, User
 from accounts.services import (
     history_record,
@@ -21,8 +21,8 @@ from accounts.services import (
 from .models import ANONYMISED_NAME, Youth
 
 
-class YouthError(Exception):
-    """A change to a young person that is not allowed; the message is shown to the caseworker."""
+class YouthError(DomainError):
+    """A change to a young person that is not allowed; `field` names the form field."""
 
 
 class YouthDuplicateError(YouthError):
@@ -62,7 +62,7 @@ def _check_writer(*, by: User, organisation_id: int) -> None:
 def birth_date_check(birth_date: dt.date | None) -> None:
     """The form checks it early; every service that sets a birth date checks it again."""
     if birth_date and birth_date > timezone.localdate():
-        raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
+        raise YouthError(_("The birth date cannot be in the future."), field="birth_date")
 
 
 def _set_fields(youth: Youth, data: dict) -> list[str]:
@@ -71,7 +71,7 @@ def _set_fields(youth: Youth, data: dict) -> list[str]:
     if caseworker and not (
         caseworker.is_caseworker and caseworker.organisation_id == youth.organisation_id
     ):
-        raise ValidationError({"caseworker": _("Choose a caseworker from your own organisation.")})
+        raise YouthError(_("Choose a caseworker from your own organisation."), field="caseworker")
     return changed
 
 
@@ -84,11 +84,10 @@ def _check_birth_date(youth: Youth) -> None:
         return
     birth_date_check(youth.birth_date)
     if youth.started_on and youth.birth_date >= youth.started_on:
-        raise ValidationError(
-            {
-                "birth_date": _("The birth date must be before the start of the course (%(date)s).")
-                % {"date": date_long(youth.started_on)}
-            }
+        raise YouthError(
+            _("The birth date must be before the start of the course (%(date)s).")
+            % {"date": date_long(youth.started_on)},
+            field="birth_date",
         )
 
 
@@ -140,11 +139,10 @@ def youth_update(*, youth: Youth, by: User, confirm_duplicate: bool = False, **d
     if (youth.first_name, youth.last_name, youth.birth_date) != identity:
         _check_duplicate(youth, confirmed=confirm_duplicate)
     if youth.ended_on and youth.started_on > youth.ended_on:
-        raise ValidationError(
-            {
-                "started_on": _("The start cannot be after the end of the course (%(date)s).")
-                % {"date": date_long(youth.ended_on)}
-            }
+        raise YouthError(
+            _("The start cannot be after the end of the course (%(date)s).")
+            % {"date": date_long(youth.ended_on)},
+            field="started_on",
         )
     youth.full_clean()
     youth.save()
@@ -170,17 +168,16 @@ def youth_end_course(
     follows the course. A new link (youth:signin_link) lets them fetch their certificates."""
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     _check_writer(by=by, organisation_id=youth.organisation_id)
-    errors = {}
     if status not in (Youth.Status.COMPLETED, Youth.Status.STOPPED):
-        errors["status"] = _("Choose completed or stopped.")
+        raise YouthError(_("Choose completed or stopped."), field="status")
     if ended_on < youth.started_on:
-        errors["ended_on"] = _(
-            "The end date cannot be before the start of the course (%(date)s)."
-        ) % {"date": date_long(youth.started_on)}
+        raise YouthError(
+            _("The end date cannot be before the start of the course (%(date)s).")
+            % {"date": date_long(youth.started_on)},
+            field="ended_on",
+        )
     if outcome == Youth.Outcome.EDUCATION and not education:
-        errors["education"] = _("Choose the kind of education.")
-    if errors:
-        raise ValidationError(errors)
+        raise YouthError(_("Choose the kind of education."), field="education")
     ending = {
         "status": status,
         "ended_on": ended_on,

@@ -1,6 +1,5 @@
 import segno
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,17 +7,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import caseworker_required, staff_required
+from accounts.errors import domain_error_show
 from accounts.models import SignInLink
 from accounts.selectors import signin_links_for
 from accounts.services import (
-    access_log_record,
+    access_log_for,
     access_log_record_many,
     signin_link_revoke,
     signin_link_url,
 )
 
 from . import selectors
-from .forms import YouthEndForm, YouthFilterForm, YouthForm, add_service_errors
+from .forms import YouthEndForm, YouthFilterForm, YouthForm
 from .models import Youth
 from .services import (
     YouthDuplicateError,
@@ -67,10 +67,10 @@ def youth_create_view(request: HttpRequest) -> HttpResponse:
             youth = youth_create(
                 organisation=organisation, by=request.user, confirm_duplicate=confirmed, **data
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
         except YouthDuplicateError as error:
             duplicate = error
+        except YouthError as error:
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("%(name)s is registered.") % {"name": youth.full_name})
             return redirect("workspace:youth_detail", pk=youth.pk)
@@ -87,18 +87,15 @@ def youth_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data, confirmed = form.youth_data()
         try:
             youth_update(youth=youth, by=request.user, confirm_duplicate=confirmed, **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
         except YouthDuplicateError as error:
             duplicate = error
+        except YouthError as error:
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The changes are saved."))
             return redirect("workspace:youth_detail", pk=youth.pk)
-    access_log_record(
-        user=request.user,
-        youth_id=youth.pk,
-        organisation_id=youth.organisation_id,
-        what="Redigering af stamoplysninger, plan og skånehensyn",
+    access_log_for(
+        user=request.user, about=youth, what="Redigering af stamoplysninger, plan og skånehensyn"
     )
     return render(
         request, "youth/form.html", {"form": form, "youth": youth, "duplicate": duplicate}
@@ -116,17 +113,12 @@ def youth_end(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             youth_end_course(youth=youth, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except YouthError as error:
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The course is ended."))
             return redirect("workspace:youth_detail", pk=youth.pk)
-    access_log_record(
-        user=request.user,
-        youth_id=youth.pk,
-        organisation_id=youth.organisation_id,
-        what="Afslutning af forløb",
-    )
+    access_log_for(user=request.user, about=youth, what="Afslutning af forløb")
     return render(request, "youth/end.html", {"form": form, "youth": youth})
 
 
@@ -137,7 +129,7 @@ def youth_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         youth_reopen(youth=youth, by=request.user)
     except YouthError as error:
-        messages.error(request, str(error))
+        domain_error_show(request, error)
     else:
         messages.success(request, _("The course is active again."))
     return redirect("workspace:youth_detail", pk=youth.pk)
@@ -161,12 +153,7 @@ def youth_signin_link(request: HttpRequest, pk: int) -> HttpResponse:
         )
         youth.refresh_from_db(fields=["user"])
     context["links"] = signin_links_for(youth.user_id)
-    access_log_record(
-        user=request.user,
-        youth_id=youth.pk,
-        organisation_id=youth.organisation_id,
-        what="Login-link og kontaktoplysninger",
-    )
+    access_log_for(user=request.user, about=youth, what="Login-link og kontaktoplysninger")
     response = render(request, "youth/signin_link.html", context)
     response["Cache-Control"] = "no-store"
     return response

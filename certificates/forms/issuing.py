@@ -4,6 +4,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
 from goals.models import LearningGoal
+from placements.models import Placement
 
 from ..models import Certificate
 
@@ -39,7 +40,7 @@ class CertificateGoalsForm(forms.Form):
 def default_goals(goals: QuerySet[LearningGoal]) -> list[LearningGoal]:
     """The assessed goals of completed placements, or all assessed goals if none completed."""
     goals = list(goals)
-    completed = [goal for goal in goals if goal.placement.status == "completed"]
+    completed = [goal for goal in goals if goal.placement.status == Placement.Status.COMPLETED]
     return completed or goals
 
 

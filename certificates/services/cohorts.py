@@ -60,7 +60,7 @@ def _require(cohort: Cohort, *statuses: str) -> None:
 @transaction.atomic
 def cohort_create(*, name: str, awarding_body: Organisation, by: User) -> Cohort:
     if awarding_body.kind != Organisation.Kind.AWARDING_BODY:
-        raise CohortError(_("Choose an awarding body."))
+        raise CohortError(_("Choose an awarding body."), field="awarding_body")
     cohort = Cohort.objects.create(
         organisation_id=by.organisation_id,
         name=name.strip(),
@@ -79,7 +79,8 @@ def cohort_member_add(*, cohort: Cohort, youth: Youth, by: User) -> CohortMember
     if youth.organisation_id != cohort.organisation_id:
         raise CohortError(_("The young person belongs to another organisation."))
     elsewhere = CohortMember.objects.filter(youth=youth).exclude(cohort=cohort)
-    if elsewhere.exclude(cohort__status=Status.OPEN).exclude(issue_state="issued").exists():
+    submitted = elsewhere.exclude(cohort__status=Status.OPEN)
+    if submitted.exclude(issue_state=CohortMember.Issue.ISSUED).exists():
         raise CohortError(_("The young person is in a cohort that has been submitted."))
     for member in elsewhere.select_related("certificate", "cohort"):
         _member_remove(member, by=by)
@@ -241,7 +242,7 @@ def cohort_member_review(
         raise CohortError(_("Decide on every goal."))
     for goal_id, (decision, comment) in decisions.items():
         if decision == GoalReview.Decision.RETURNED and not comment.strip():
-            raise CohortError(_("Write why the goal is returned."))
+            raise CohortError(_("Write why the goal is returned."), field=f"comment_{goal_id}")
         GoalReview.objects.create(
             member=member,
             goal_id=goal_id,
@@ -285,7 +286,7 @@ def cohort_external_decide(*, cohort: Cohort, approve: bool, comment: str, by: U
         raise CohortError(_("Only the awarding body's quality assurer can decide."))
     _require(cohort, Status.EXTERNAL)
     if not approve and not comment.strip():
-        raise CohortError(_("Write why the cohort is returned."))
+        raise CohortError(_("Write why the cohort is returned."), field="comment")
     cohort.external_comment = comment.strip()
     cohort.external_decided_by = by
     if approve:

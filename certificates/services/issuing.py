@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.errors import DomainError
 from accounts.models import User
 from accounts.services import history_record
 from goals.models import LearningGoal
@@ -44,7 +45,7 @@ CODE_CONFUSABLES = str.maketrans({"I": "1", "L": "1", "O": "0"})
 CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
 
 
-class CertificateError(Exception):
+class CertificateError(DomainError):
     """A certificate operation that cannot be done; the message is shown to the caseworker."""
 
 
@@ -84,11 +85,13 @@ def _record(
 def _checked_goals(*, youth: Youth, goals: Iterable[LearningGoal]) -> list[LearningGoal]:
     goals = list(goals)
     if not goals:
-        raise CertificateError(_("Choose at least one goal for the certificate."))
+        raise CertificateError(_("Choose at least one goal for the certificate."), field="goals")
     if any(goal.placement.youth_id != youth.pk for goal in goals):
-        raise CertificateError(_("All goals must belong to this young person's placements."))
+        raise CertificateError(
+            _("All goals must belong to this young person's placements."), field="goals"
+        )
     if any(not goal.is_assessed for goal in goals):
-        raise CertificateError(_("Only assessed goals can be on a certificate."))
+        raise CertificateError(_("Only assessed goals can be on a certificate."), field="goals")
     return goals
 
 
@@ -367,7 +370,8 @@ def _store_locked(
     certificate.issued_at = timezone.now()
     certificate.issued_on = date.fromisoformat(snapshot["issued_on"])
     certificate.issued_by = issued_by
-    certificate.full_clean(exclude=["pdf"])
+    # The database's constraints (unique number and code, issued is complete) guard this
+    # save; a violation rolls the transaction back like any other failure.
     certificate.save()
     if old is not None:
         old.status = Certificate.Status.SUPERSEDED
@@ -415,7 +419,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by: User) -> Ce
         raise CertificateError(_("Only a valid certificate can be revoked."))
     reason = reason.strip()
     if not reason:
-        raise CertificateError(_("Write why the certificate is revoked."))
+        raise CertificateError(_("Write why the certificate is revoked."), field="reason")
     certificate.status = Certificate.Status.REVOKED
     certificate.revoked_at = timezone.now()
     certificate.revoked_by = by

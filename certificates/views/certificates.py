@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import caseworker_required, staff_required
+from accounts.errors import domain_error_show
 from accounts.forms import request_id
 from accounts.models import User
-from accounts.services import access_log_record, access_log_record_many
+from accounts.services import access_log_for, access_log_record_many
 from goals.selectors import assessed_goals_for_youth
 from youth.selectors import get_youth_for_user
 
@@ -38,11 +39,8 @@ def certificate_file_response(request: HttpRequest, certificate: Certificate) ->
 
     A revoked or replaced certificate downloads as a stamped copy; storage is never touched.
     """
-    access_log_record(
-        user=request.user,
-        youth_id=certificate.youth_id,
-        organisation_id=certificate.organisation_id,
-        what=f"Kompetencebevis {certificate.number} (PDF)",
+    access_log_for(
+        user=request.user, about=certificate, what=f"Kompetencebevis {certificate.number} (PDF)"
     )
     filename = f"{certificate.number}.pdf"
     stamp = certificate_stamp_text(certificate)
@@ -111,18 +109,13 @@ def certificate_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
                     youth=youth, goals=form.cleaned_data["goals"], by=request.user, draft=draft
                 )
             except CertificateError as error:
-                form.add_error("goals", str(error))
+                domain_error_show(request, error, form)
             else:
                 return redirect("certificates:detail", pk=draft.pk)
     else:
         initial = list(draft.goals.all()) if draft else default_goals(goals)
         form = CertificateGoalsForm(initial={"goals": initial}, goals=goals)
-    access_log_record(
-        user=request.user,
-        youth_id=youth.pk,
-        organisation_id=youth.organisation_id,
-        what="Mål til kompetencebevis",
-    )
+    access_log_for(user=request.user, about=youth, what="Mål til kompetencebevis")
     return render(
         request,
         "certificates/issuing/new.html",
@@ -137,12 +130,7 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _detail(request: HttpRequest, certificate: Certificate, *, revoke_form: RevokeForm):
-    access_log_record(
-        user=request.user,
-        youth_id=certificate.youth_id,
-        organisation_id=certificate.organisation_id,
-        what=f"Kompetencebevis {certificate}",
-    )
+    access_log_for(user=request.user, about=certificate, what=f"Kompetencebevis {certificate}")
     goals = certificate.goals.select_related("placement__company").order_by("area", "pk")
     return render(
         request,
@@ -169,14 +157,9 @@ def certificate_preview_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         pdf = certificate_preview(certificate=certificate, by=request.user)
     except CertificateError as error:
-        messages.error(request, str(error))
+        domain_error_show(request, error)
         return redirect("certificates:detail", pk=certificate.pk)
-    access_log_record(
-        user=request.user,
-        youth_id=certificate.youth_id,
-        organisation_id=certificate.organisation_id,
-        what="Kladde til kompetencebevis (PDF)",
-    )
+    access_log_for(user=request.user, about=certificate, what="Kladde til kompetencebevis (PDF)")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, "kladde.pdf")
     return response
@@ -189,7 +172,7 @@ def certificate_issue_draft(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         certificate = certificate_issue(certificate=certificate, issued_by=request.user)
     except CertificateError as error:
-        messages.error(request, str(error))
+        domain_error_show(request, error)
     else:
         messages.success(
             request,
@@ -206,7 +189,7 @@ def certificate_discard(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         certificate_draft_discard(certificate=certificate, by=request.user)
     except CertificateError as error:
-        messages.error(request, str(error))
+        domain_error_show(request, error)
         return redirect("certificates:detail", pk=certificate.pk)
     messages.success(request, _("The draft is deleted."))
     return redirect("workspace:youth_detail", pk=youth_pk)
@@ -232,7 +215,7 @@ def certificate_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
             certificate=certificate, reason=form.cleaned_data["reason"], by=request.user
         )
     except CertificateError as error:
-        messages.error(request, str(error))
+        domain_error_show(request, error)
     else:
         messages.success(request, _("The certificate is revoked."))
     return redirect("certificates:detail", pk=certificate.pk)
@@ -246,7 +229,7 @@ def certificate_reissue(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         draft = certificate_correction_start(certificate=certificate, by=request.user)
     except CertificateError as error:
-        messages.error(request, str(error))
+        domain_error_show(request, error)
         return redirect("certificates:detail", pk=certificate.pk)
     messages.info(
         request,

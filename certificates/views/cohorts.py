@@ -1,24 +1,23 @@
 """Cohorts ("hold") and OCN quality assurance: the organisation's pages (caseworkers,
 managers, internal quality assurers) and the awarding body's pages (external assurers)."""
 
-import io
-import zipfile
-
-import pikepdf
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import assurer_required, caseworker_required, require_write, staff_required
-from accounts.services import access_log_record, access_log_record_many
+from accounts.errors import domain_error_show
+from accounts.services import access_log_for, access_log_record_many
+from documents.services import document_request
 from goals.selectors import assessed_goals_for_youth
 from youth.models import Youth
 from youth.selectors import youth_for_user
 
+from ..cohort_files import COHORT_PDF, COHORT_ZIP
 from ..forms.cohorts import (
     CohortAddYouthForm,
     CohortForm,
@@ -68,7 +67,7 @@ def cohort_list(request: HttpRequest) -> HttpResponse:
                 by=request.user,
             )
         except CohortError as error:
-            form.add_error("awarding_body", str(error))
+            domain_error_show(request, error, form)
         else:
             return redirect("cohorts:detail", pk=cohort.pk)
     cohorts = cohorts_for_user(request.user)[:100]
@@ -116,7 +115,7 @@ def _step(request: HttpRequest, cohort: Cohort, action, **kwargs) -> HttpRespons
     try:
         action(cohort=cohort, by=request.user, **kwargs)
     except CohortError as error:
-        messages.error(request, str(error))
+        domain_error_show(request, error)
     return redirect("cohorts:detail", pk=cohort.pk)
 
 
@@ -209,7 +208,7 @@ def cohort_member_detail(request: HttpRequest, pk: int, member_pk: int) -> HttpR
                         member=member, goals=list(guide_form.cleaned_data["goals"]), by=request.user
                     )
                 except CohortError as error:
-                    guide_form.add_error("goals", str(error))
+                    domain_error_show(request, error, guide_form)
                 else:
                     return redirect("cohorts:detail", pk=cohort.pk)
         elif request.POST.get("step") == "review" and may_review:
@@ -219,16 +218,13 @@ def cohort_member_detail(request: HttpRequest, pk: int, member_pk: int) -> HttpR
                         member=member, decisions=review_form.decisions(), by=request.user
                     )
                 except CohortError as error:
-                    review_form.add_error(None, str(error))
+                    domain_error_show(request, error, review_form)
                 else:
                     return redirect("cohorts:detail", pk=cohort.pk)
         else:
             raise PermissionDenied
-    access_log_record(
-        user=request.user,
-        youth_id=member.youth_id,
-        organisation_id=cohort.organisation_id,
-        what=f"Læringsdokumentation på holdet {cohort.name}",
+    access_log_for(
+        user=request.user, about=member, what=f"Læringsdokumentation på holdet {cohort.name}"
     )
     return render(
         request,
@@ -250,48 +246,56 @@ def cohort_member_detail(request: HttpRequest, pk: int, member_pk: int) -> HttpR
     )
 
 
-def _issued(request: HttpRequest, cohort: Cohort) -> list[Certificate]:
-    certificates = list(
+def _cohort_file(request: HttpRequest, pk: int, *, kind: str, title: str) -> HttpResponse:
+    """GET: what will be made; POST: ask for it (made in the background, see
+    `certificates.cohort_files`) and go to its page. Everyone whose certificate goes in is
+    access-logged when the file is asked for."""
+    cohort = get_cohort_for_user(request.user, pk)
+    if request.method == "GET":
+        return render(
+            request,
+            "documents/request.html",
+            {
+                "title": title % {"name": cohort.name},
+                "back_url": reverse("cohorts:detail", args=[cohort.pk]),
+                "button": _("Prepare the file"),
+            },
+        )
+    youths = (
         certificates_for_user(request.user)
         .filter(cohort=cohort, status=Certificate.Status.ISSUED)
-        .select_related("youth")
-        .order_by("youth__first_name", "youth__last_name", "pk")
+        .values_list("youth_id", "organisation_id")
     )
     access_log_record_many(
         user=request.user,
-        youths=[(c.youth_id, c.organisation_id) for c in certificates],
-        what=f"Kompetencebeviser for holdet {cohort.name} (PDF)",
+        youths=list(youths),
+        what=f"Kompetencebeviser for holdet {cohort.name} (fil)",
     )
-    return certificates
+    document = document_request(
+        kind=kind,
+        owner=request.user,
+        title=title % {"name": cohort.name},
+        params={"cohort": cohort.pk},
+    )
+    return redirect("documents:detail", pk=document.pk)
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def cohort_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """Every issued certificate of the cohort in one PDF, for printing."""
-    cohort = get_cohort_for_user(request.user, pk)
-    merged = pikepdf.Pdf.new()
-    for certificate in _issued(request, cohort):
-        with certificate.pdf.open("rb") as stored:
-            merged.pages.extend(pikepdf.Pdf.open(io.BytesIO(stored.read())).pages)
-    buffer = io.BytesIO()
-    merged.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, f"hold-{cohort.pk}.pdf")
-    return response
+    return _cohort_file(
+        request, pk, kind=COHORT_PDF, title=_("All certificates of %(name)s in one PDF")
+    )
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def cohort_zip(request: HttpRequest, pk: int) -> HttpResponse:
     """The stored PDFs, byte for byte, one file per certificate."""
-    cohort = get_cohort_for_user(request.user, pk)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for certificate in _issued(request, cohort):
-            with certificate.pdf.open("rb") as stored:
-                archive.writestr(f"{certificate.number}.pdf", stored.read())
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = content_disposition_header(True, f"hold-{cohort.pk}.zip")
-    return response
+    return _cohort_file(
+        request, pk, kind=COHORT_ZIP, title=_("The certificates of %(name)s as a ZIP file")
+    )
 
 
 # The awarding body's pages.
@@ -316,7 +320,7 @@ def assurer_cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except CohortError as error:
-            form.add_error("comment", str(error))
+            domain_error_show(request, error, form)
         else:
             return redirect("assurance:detail", pk=cohort.pk)
     members = _members_shown(request, cohort)
@@ -333,10 +337,9 @@ def assurer_member(request: HttpRequest, pk: int, member_pk: int) -> HttpRespons
     """A sampled youth's learning documentation, and nothing else of the youth."""
     cohort = get_cohort_for_user(request.user, pk)
     member = get_cohort_member_for_user(request.user, cohort, member_pk)
-    access_log_record(
+    access_log_for(
         user=request.user,
-        youth_id=member.youth_id,
-        organisation_id=cohort.organisation_id,
+        about=member,
         what=f"Læringsdokumentation på holdet {cohort.name} (ekstern kvalitetssikring)",
     )
     return render(

@@ -11,7 +11,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from accounts.access import youth_required
-from accounts.services import access_log_record
+from accounts.services import access_log_for
 from goals.models import LearningGoal, Level
 from goals.selectors import goals_for_user, goals_with_progress
 from placements.models import Placement
@@ -28,9 +28,7 @@ from .credentials import credential_json_response
 
 def _log_own_page(request: HttpRequest, youth: Youth | None, what: str) -> None:
     if youth is not None:
-        access_log_record(
-            user=request.user, youth_id=youth.pk, organisation_id=youth.organisation_id, what=what
-        )
+        access_log_for(user=request.user, about=youth, what=what)
 
 
 @dataclass(frozen=True)
@@ -147,11 +145,8 @@ def _my_credential(request: HttpRequest, pk: int, *, what: str) -> Credential:
     credential = getattr(certificate, "credential", None)
     if credential is None or certificate.status != Certificate.Status.ISSUED:
         raise Http404
-    access_log_record(
-        user=request.user,
-        youth_id=certificate.youth_id,
-        organisation_id=certificate.organisation_id,
-        what=f"Kompetencebevis {certificate.number} ({what})",
+    access_log_for(
+        user=request.user, about=certificate, what=f"Kompetencebevis {certificate.number} ({what})"
     )
     return credential
 

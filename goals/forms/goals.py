@@ -2,10 +2,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import DateField
+from accounts.forms import DateField, id_parse
 from companies.models import Industry
 
 from ..models import Area, GoalTemplate, LearningGoal, Level
+from .fields import LevelField
 
 ANY = [("", _("All"))]
 SELECT = forms.Select(attrs={"class": "form-select"})
@@ -62,16 +63,7 @@ class LearningGoalForm(forms.ModelForm):
 
 
 class AssessForm(forms.Form):
-    level = forms.TypedChoiceField(
-        label=_("Level reached"),
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choose one of the three levels."),
-            "invalid_choice": _("Choose one of the three levels."),
-        },
-    )
+    level = LevelField(label=_("Level reached"))
     assessed_on = DateField(label=_("Assessed on"), initial=timezone.localdate)
     points = forms.DecimalField(
         label=_("Points on a certificate"),
@@ -105,7 +97,7 @@ class GoalPickForm(CatalogueFilterForm):
     def chosen_ids(self) -> set[int]:
         """The ids of the ticked goals as sent (before validation), to keep them ticked."""
         raw = self.data.getlist(self.add_prefix("templates")) if self.is_bound else []
-        return {int(value) for value in raw if value.isdigit()}
+        return {pk for value in raw if (pk := id_parse(value)) is not None}
 
 
 class GoalPackageForm(GoalPickForm):

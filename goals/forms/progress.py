@@ -6,22 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import DateField
 
-from ..models import Level
+from .fields import LevelField
 
 
 class ProgressEntryForm(forms.Form):
     """One entry in the progress log. The mentor's page renders `level` as three buttons."""
 
-    level = forms.TypedChoiceField(
-        label=_("Level seen"),
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choose one of the three levels."),
-            "invalid_choice": _("Choose one of the three levels."),
-        },
-    )
+    level = LevelField(label=_("Level seen"))
     note = forms.CharField(
         label=_("Note (optional)"),
         required=False,

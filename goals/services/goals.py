@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.changes import model_update
 from accounts.display import date_long
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import Organisation, User
 from accounts.services import history_record
 from placements.models import Placement
@@ -22,12 +22,12 @@ GOAL_FIELDS = ("title", "criteria", "area", "target_level", "points")
 ASSESSMENT_FIELDS = ("assessed_level", "assessed_on", "points")
 
 
-class GoalError(FieldError):
+class GoalError(DomainError):
     """A change to a goal that cannot be made; `field` names the form field."""
 
 
 def observation_check(
-    *, placement: Placement, level: int, day: date, date_field: str, error: type[FieldError]
+    *, placement: Placement, level: int, day: date, date_field: str, error: type[DomainError]
 ) -> None:
     """A level seen or reached on a day: one of the three levels, on a day that is neither in
     the future nor before the placement started. Raises `error` on the offending field."""

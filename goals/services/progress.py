@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.errors import FieldError
+from accounts.errors import DomainError
 from accounts.models import User
 from companies.models import Mentor
 from placements.services import placement_history_record
@@ -24,7 +24,7 @@ from .goals import observation_check
 WITHDRAW_WINDOW = timedelta(hours=24)
 
 
-class ProgressError(FieldError):
+class ProgressError(DomainError):
     """A progress entry that cannot be saved or withdrawn; `field` names the form field."""
 
 

@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import caseworker_required, staff_required
-from accounts.errors import form_show_error
-from accounts.forms import request_id
-from accounts.models import User
-from accounts.services import access_log_record, user_mark_progress_seen
+from accounts.errors import domain_error_show
+from accounts.forms import request_id_posted_or_query
+from accounts.services import access_log_for, user_mark_progress_seen
 from placements.models import Placement
 from placements.selectors import get_placement_for_user
 
@@ -63,15 +62,6 @@ TIMELINE_PAGE_SIZE = 50
 SEARCH_RESULTS = 20
 # A caseworker picks from a list this long at most; the search narrows it.
 PICK_RESULTS = 100
-
-
-def _log_goal_view(user: User, placement: Placement, what: str) -> None:
-    access_log_record(
-        user=user,
-        youth_id=placement.youth_id,
-        organisation_id=placement.organisation_id,
-        what=what,
-    )
 
 
 # The catalogue ----------------------------------------------------------------------------
@@ -149,7 +139,7 @@ def template_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _placement_from_query(request: HttpRequest) -> Placement:
-    pk = request_id(request.POST, "placement") or request_id(request.GET, "placement")
+    pk = request_id_posted_or_query(request, "placement")
     if pk is None:
         raise Http404
     return get_placement_for_user(request.user, pk, write=True)
@@ -161,7 +151,7 @@ def goal_create(request: HttpRequest) -> HttpResponse:
     """Add a goal: pick one from the catalogue (then adjust it) or write one from scratch."""
     placement = _placement_from_query(request)
     active = goal_templates_for_user(request.user).filter(is_active=True)
-    template_pk = request_id(request.POST, "template") or request_id(request.GET, "template")
+    template_pk = request_id_posted_or_query(request, "template")
     template = get_goal_template_for_user(request.user, template_pk) if template_pk else None
     initial = {}
     if template is not None:
@@ -179,7 +169,7 @@ def goal_create(request: HttpRequest) -> HttpResponse:
                 placement=placement, template=template, by=request.user, **form.cleaned_data
             )
         except GoalError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The goal is added to the placement."))
             return redirect("goals:detail", pk=goal.pk)
@@ -196,7 +186,7 @@ def goal_create(request: HttpRequest) -> HttpResponse:
     }
     if request.htmx and request.htmx.target == "template-results":
         return render(request, "goals/_template_results.html", context)
-    _log_goal_view(request.user, placement, "Nyt læringsmål")
+    access_log_for(user=request.user, about=placement, what="Nyt læringsmål")
     return render(request, "goals/goal_form.html", context)
 
 
@@ -209,7 +199,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         learning_goal_update(goal=goal, data=form.cleaned_data, by=request.user)
         messages.success(request, _("The goal is saved."))
         return redirect("goals:detail", pk=goal.pk)
-    _log_goal_view(request.user, goal.placement, "Ret læringsmål")
+    access_log_for(user=request.user, about=goal.placement, what="Ret læringsmål")
     return render(
         request,
         "goals/goal_form.html",
@@ -238,11 +228,11 @@ def goal_assess(request: HttpRequest, pk: int) -> HttpResponse:
                 points=form.cleaned_data["points"],
             )
         except GoalError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The assessment is saved."))
             return redirect("goals:detail", pk=goal.pk)
-    _log_goal_view(request.user, goal.placement, "Vurdering af læringsmål")
+    access_log_for(user=request.user, about=goal.placement, what="Vurdering af læringsmål")
     return render(
         request,
         "goals/assess.html",
@@ -265,12 +255,12 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             progress_entry_create(goal=goal, author=request.user, **form.cleaned_data)
         except ProgressError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("Your entry is saved."))
             return redirect("goals:detail", pk=goal.pk)
     page = Paginator(goal_timeline(goal), TIMELINE_PAGE_SIZE).get_page(request.GET.get("side"))
-    _log_goal_view(request.user, goal.placement, "Læringsmål og log")
+    access_log_for(user=request.user, about=goal.placement, what="Læringsmål og log")
     # Opening the goal is reading its news: it leaves "New from the mentors".
     progress_mark_seen(goal=goal, by=request.user)
     return render(
@@ -294,7 +284,7 @@ def entry_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         progress_entry_withdraw(entry=entry, by=request.user)
     except ProgressError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
     else:
         messages.success(request, _("Your entry is withdrawn. It stays in the history."))
     return redirect("goals:detail", pk=entry.goal_id)
@@ -369,11 +359,11 @@ def goals_add(request: HttpRequest, pk: int) -> HttpResponse:
                 placement=placement, templates=list(form.cleaned_data["templates"]), by=request.user
             )
         except GoalError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("%(count)s goals are added.") % {"count": len(added)})
             return redirect("workspace:placement_detail", pk=placement.pk)
-    _log_goal_view(request.user, placement, "Tilføj læringsmål")
+    access_log_for(user=request.user, about=placement, what="Tilføj læringsmål")
     context = _goal_pick_context(form) | {
         "placement": placement,
         "packages": goal_packages_for_user(request.user),
@@ -389,7 +379,7 @@ def package_apply(request: HttpRequest, pk: int, package_pk: int) -> HttpRespons
     try:
         added = goal_package_apply(package=package, placement=placement, by=request.user)
     except GoalError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
         return redirect("goals:add", pk=placement.pk)
     messages.success(
         request,
@@ -414,7 +404,7 @@ def package_create(request: HttpRequest) -> HttpResponse:
                 by=request.user,
             )
         except GoalError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(request, _("The package “%(name)s” is saved.") % {"name": package})
             return redirect("goals:packages")
@@ -447,13 +437,13 @@ def placement_assess(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except GoalError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
         else:
             messages.success(
                 request, _("%(count)s assessments are saved.") % {"count": len(assessed)}
             )
             return redirect("workspace:placement_detail", pk=placement.pk)
-    _log_goal_view(request.user, placement, "Vurdering af praktikkens læringsmål")
+    access_log_for(user=request.user, about=placement, what="Vurdering af praktikkens læringsmål")
     return render(
         request,
         "goals/placement_assess.html",

@@ -11,11 +11,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import caseworker_required, mentor_required
-from accounts.errors import form_show_error
-from accounts.models import SignInLink, User
+from accounts.errors import domain_error_show
+from accounts.models import SignInLink
 from accounts.selectors import signin_links_for
 from accounts.services import (
-    access_log_record,
+    access_log_for,
     access_log_record_many,
     signin_link_revoke,
     signin_link_url,
@@ -45,12 +45,6 @@ from ..services.progress import (
 INVITATION_LINKS_SHOWN = 10
 
 
-def _log_mentor_view(user: User, placement: Placement, what: str) -> None:
-    access_log_record(
-        user=user, youth_id=placement.youth_id, organisation_id=placement.organisation_id, what=what
-    )
-
-
 # The caseworker invites the mentor --------------------------------------------------------
 
 
@@ -61,7 +55,7 @@ def _invitation_page(request: HttpRequest, mentor, context: dict) -> HttpRespons
         try:
             link, path = mentor_signin_link_create(mentor=mentor, by=request.user)
         except CompanyError as error:
-            messages.error(request, error.message)
+            domain_error_show(request, error)
         else:
             url = signin_link_url(path)
             context.update(
@@ -82,7 +76,7 @@ def _invitation_page(request: HttpRequest, mentor, context: dict) -> HttpRespons
 def invite(request: HttpRequest, placement_pk: int) -> HttpResponse:
     """Invite the placement's mentor, from the placement page."""
     placement = get_placement_for_user(request.user, placement_pk, write=True)
-    _log_mentor_view(request.user, placement, "Invitation af mentor")
+    access_log_for(user=request.user, about=placement, what="Invitation af mentor")
     return _invitation_page(
         request,
         placement.mentor,
@@ -187,7 +181,7 @@ def _placement_page(
         _card_context(goal, may_log, refused.get(goal.pk))
         for goal in mentor_goals(request.user, placement)
     ]
-    _log_mentor_view(request.user, placement, "Mentorens praktikside")
+    access_log_for(user=request.user, about=placement, what="Mentorens praktikside")
     ended = may_log and placement.has_ended_on(today)
     return render(
         request,
@@ -213,7 +207,7 @@ def _card_response(request: HttpRequest, goal_pk: int, *, form=None, **extra) ->
     goal = get_mentor_goal(request.user, goal_pk)
     may_log = goal.placement.mentor_may_log_on(timezone.localdate())
     context = _card_context(goal, may_log, form) | extra
-    _log_mentor_view(request.user, goal.placement, "Mentorens log")
+    access_log_for(user=request.user, about=goal.placement, what="Mentorens log")
     return render(request, "goals/mentor/_goal_card.html", context)
 
 
@@ -232,7 +226,7 @@ def log(request: HttpRequest, goal_pk: int) -> HttpResponse:
         try:
             progress_entry_create(goal=goal, author=request.user, **form.cleaned_data)
         except ProgressError as error:
-            form_show_error(form, error)
+            domain_error_show(request, error, form)
     if form.errors:
         if request.htmx:
             return _card_response(request, goal.pk, form=form)
@@ -255,7 +249,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         progress_entry_withdraw(entry=entry, by=request.user)
     except ProgressError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
     else:
         messages.success(request, _("Your entry is withdrawn."))
     return _back_to_goal(entry.goal.placement_id, entry.goal_id)

@@ -113,8 +113,11 @@ def test_a_cohort_through_the_three_steps_and_issued(
     url_while_issuing = page.url
     page.get_by_text("3 af 3 beviser færdige").wait_for(timeout=60_000)
     assert page.url == url_while_issuing
+    # The merged PDF is made in the background: ask for it, then download it from its page.
+    page.get_by_role("link", name="Alle beviser i én PDF (til udskrift)").click()
+    page.get_by_role("button", name="Lav filen").click()
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Alle beviser i én PDF (til udskrift)").click()
+        page.get_by_role("link", name="Hent").click()
     reader = PdfReader(io.BytesIO(download_info.value.path().read_bytes()))
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert text.count("Kvalitetssikret efter OCN-metoden") == 3

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from accounts.models import AccessLogEntry
 from certificates.models import Cohort, CohortMember
 from certificates.services.cohorts import cohort_external_decide, cohort_sample_widen, cohort_submit
+from documents.models import PreparedDocument
 from tests.certificates.cohorts import approve_all, cohort_with
 from tests.factories import ExternalAssurerFactory, FollowUpFactory, ProgressEntryFactory
 
@@ -159,14 +160,43 @@ def test_issuing_shows_progress_and_gives_a_merged_pdf_and_a_zip(
     progress = client.get(reverse("cohorts:progress", args=[at_external.pk])).content.decode()
     assert "6 af 6" in progress
     assert "data-hx-get" not in progress  # done: the page stops polling
-    merged = client.get(reverse("cohorts:pdf", args=[at_external.pk]))
-    assert merged.status_code == 200
-    assert len(PdfReader(io.BytesIO(merged.content)).pages) >= 6
+    merged = _prepared_file(
+        client, reverse("cohorts:pdf", args=[at_external.pk]), django_capture_on_commit_callbacks
+    )
+    assert len(PdfReader(io.BytesIO(merged)).pages) >= 6
     archive = zipfile.ZipFile(
-        io.BytesIO(client.get(reverse("cohorts:zip", args=[at_external.pk])).content)
+        io.BytesIO(
+            _prepared_file(
+                client,
+                reverse("cohorts:zip", args=[at_external.pk]),
+                django_capture_on_commit_callbacks,
+            )
+        )
     )
     numbers = sorted(at_external.certificates.values_list("number", flat=True))
     assert sorted(archive.namelist()) == [f"{n}.pdf" for n in numbers]
+    # Asked for twice, each certificate's youth is access-logged twice.
+    member = at_external.members.first()
+    assert (
+        AccessLogEntry.objects.filter(
+            youth_id=member.youth_id, what__startswith="Kompetencebeviser for holdet"
+        ).count()
+        == 2
+    )
+
+
+def _prepared_file(client, url, capture) -> bytes:
+    """Ask for a cohort file like the caseworker does (GET shows what will be made, POST
+    asks for it), let the background task make it, and download it from its page."""
+    assert "Lav filen" in client.get(url).content.decode()
+    with capture(execute=True):
+        response = client.post(url)
+    assert response.status_code == 302
+    document = PreparedDocument.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+    assert document.status == PreparedDocument.Status.READY
+    download = client.get(reverse("documents:download", args=[document.pk]))
+    assert download.status_code == 200
+    return b"".join(download.streaming_content)
 
 
 def test_a_cohort_being_issued_polls_for_progress(

@@ -4,8 +4,7 @@ import hashlib
 import threading
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.utils import timezone
 
 from certificates.models import Certificate, VoidNumber
@@ -80,10 +79,14 @@ def test_a_failing_render_issues_nothing_keeps_the_draft_and_voids_the_number(
 def test_a_failure_after_the_file_is_written_deletes_the_file(
     draft, caseworker, settings, monkeypatch
 ):
-    def refuse(self, *args, **kwargs):
-        raise ValidationError("no")
+    save = Certificate.save
 
-    monkeypatch.setattr(Certificate, "full_clean", refuse)
+    def refuse_issued(self, *args, **kwargs):
+        if self.status == Certificate.Status.ISSUED:
+            raise IntegrityError("no")
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Certificate, "save", refuse_issued)
     with pytest.raises(CertificateError):
         certificate_issue(certificate=draft, issued_by=caseworker)
     assert media_files(settings) == []

@@ -57,6 +57,7 @@ from tests.factories import (
     UserFactory,
     YouthFactory,
 )
+from transfers.models import Transfer
 
 
 def png_bytes(size: tuple[int, int] = (40, 20)) -> bytes:
@@ -92,6 +93,7 @@ class OrgWorld:
     other_mentor_user: User
     secrets: dict
     document: PreparedDocument
+    transfer: object = None
     cohort: object = None
     cohort_member: object = None
 
@@ -244,6 +246,20 @@ def build_org_world(tag: str, code: str) -> OrgWorld:
         other_mentor_user=other_mentor_user,
         secrets=secrets,
         document=_ready_document(caseworker, youth),
+        transfer=_pending_transfer(youth, caseworker, code),
+    )
+
+
+def _pending_transfer(youth, caseworker, code: str) -> Transfer:
+    """The youth offered to a third unit (made directly: the world's youth has a running
+    placement, which the service would refuse)."""
+    receiving = OrganisationFactory(name=f"25+ {code}", code=f"{code}X")
+    return Transfer.objects.create(
+        youth=youth,
+        from_organisation=youth.organisation,
+        to_organisation=receiving,
+        note="Fylder 25",
+        started_by=caseworker,
     )
 
 

@@ -184,6 +184,11 @@ SPECS: dict[str, Spec] = {
     # certificates
     "certificates:list": role_level(STAFF),
     "certificates:issue": Spec(kwargs=pk("youth", "youth_pk"), readers=CW),
+    # transfers
+    "transfers:list": role_level(STAFF),
+    "transfers:start": Spec(kwargs=pk("youth", "youth_pk"), readers=CW),
+    "transfers:detail": Spec(kwargs=pk("transfer"), readers=STAFF, writers=CW),
+    "transfers:cancel": Spec(kwargs=pk("transfer"), writers=CW),
     "certificates:detail": Spec(kwargs=pk("certificate"), readers=STAFF),
     "certificates:preview": Spec(kwargs=pk("draft"), readers=STAFF),
     "certificates:issue_draft": Spec(kwargs=pk("draft"), writers=CW),

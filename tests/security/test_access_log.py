@@ -20,7 +20,7 @@ from django.utils import timezone
 from accounts.models import AccessLogEntry, User
 from accounts.services import PURPOSES
 from goals.models import ProgressEntry
-from tests.factories import PlacementFactory, UserFactory, YouthFactory
+from tests.factories import PlacementFactory, YouthFactory
 from tests.security.matrix import RoleClients, send, url_for
 from tests.security.registry import SPECS
 from tests.security.urlwalk import all_routes
@@ -206,15 +206,6 @@ def test_opening_one_youth_is_logged_as_opened(world, name, role):
     assert clients.client(role).get(url, query).status_code == 200
     (row,) = AccessLogEntry.objects.filter(youth_id=world.a.youth.pk)
     assert row.kind == AccessLogEntry.Kind.RECORD
-
-
-@pytest.fixture
-def admin_client_(db, client, organisation):
-    admin = UserFactory(
-        role=User.Role.ADMIN, organisation=None, is_staff=True, is_superuser=True, username="root"
-    )
-    client.force_login(admin)
-    return client
 
 
 @pytest.fixture

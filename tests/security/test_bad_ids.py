@@ -3,6 +3,7 @@ an id answer 404 (or are ignored), never 500. One helper, accounts.forms.request
 
 import pytest
 from django.http import Http404, QueryDict
+from django.urls import reverse
 
 from accounts.forms import request_id
 from companies.models import cvr_is_valid
@@ -48,3 +49,14 @@ def test_pages_answer_404_not_500_for_unicode_digits(world, client, raw):
 def test_a_cvr_of_unicode_digits_is_invalid_not_an_error():
     assert not cvr_is_valid("²" * 8)
     assert cvr_is_valid("29189609")
+
+
+def test_posted_choices_that_are_not_ids_are_refused_not_a_500(world, client):
+    """A ticked goal or a chosen youth sent as "²" (a digit to str.isdigit, not to int)."""
+    client.raise_request_exception = False
+    client.force_login(world.a.caseworker)
+    picked = client.post(
+        reverse("goals:add", args=[world.a.placement.pk]), {"templates": ["²"], "save": "1"}
+    )
+    created = client.post(reverse("placements:create"), {"youth": "²", "company": "²"})
+    assert (picked.status_code, created.status_code) == (200, 200)

@@ -9,9 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from accounts.models import Organisation, User
+from accounts.models import Organisation
 from accounts.validators import LOGO_MAX_BYTES, LOGO_MAX_SIDE, LOGO_STORED_SIDE
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,15 +35,6 @@ def test_a_small_file_with_huge_pixel_dimensions_is_refused(organisation, bomb):
     assert refused.value.message_dict["logo"] == [
         f"Logoet må højst være {LOGO_MAX_SIDE} × {LOGO_MAX_SIDE} pixel."
     ]
-
-
-@pytest.fixture
-def admin_client_(client):
-    admin = UserFactory(
-        role=User.Role.ADMIN, organisation=None, is_staff=True, is_superuser=True, username="root"
-    )
-    client.force_login(admin)
-    return client
 
 
 def _upload(client, organisation, content: bytes):

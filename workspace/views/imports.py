@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import caseworker_required
+from accounts.errors import domain_error_show
 
 from ..imports import KINDS, ImportFileError, import_read, import_run, import_template
 
@@ -52,7 +53,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
         try:
             kind, outcome = _preview(request, kind_key, upload.name, content, save=False)
         except ImportFileError as error:
-            form.add_error("file", error.message)
+            domain_error_show(request, error, form)
         else:
             request.session[SESSION_KEY] = {
                 "kind": kind_key,
@@ -79,7 +80,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     try:
         kind, outcome = _preview(request, waiting["kind"], waiting["name"], content, save=True)
     except ImportFileError as error:
-        messages.error(request, error.message)
+        domain_error_show(request, error)
         return redirect("workspace:import")
     messages.success(
         request,

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from accounts.access import staff_required
-from accounts.services import access_log_record, access_log_record_many
+from accounts.services import access_log_for, access_log_record_many
 from companies.selectors import get_company_for_user
 from goals.selectors import goals_for_placement
 from placements.selectors import get_placement_for_user
@@ -41,10 +41,9 @@ def company_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def placement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     placement = get_placement_for_user(request.user, pk)
-    access_log_record(
+    access_log_for(
         user=request.user,
-        youth_id=placement.youth_id,
-        organisation_id=placement.organisation_id,
+        about=placement,
         what="Praktik: aftaler, skånehensyn i praktikken, opfølgning og læringsmål",
     )
     return render(

@@ -3,7 +3,8 @@ from django.shortcuts import render
 
 from accounts.access import staff_required
 from accounts.selectors import history_for_user
-from accounts.services import access_log_record
+from accounts.services import access_log_for
+from transfers.selectors import pending_transfer_of
 from youth.selectors import get_youth_for_user
 
 from ..history import HISTORY_ON_PROFILE
@@ -14,23 +15,20 @@ from ..selectors import youth_profile
 def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
     youth = get_youth_for_user(request.user, pk)
     profile = youth_profile(request.user, youth)
-    access_log_record(
+    access_log_for(
         user=request.user,
-        youth_id=youth.pk,
-        organisation_id=youth.organisation_id,
+        about=youth,
         what="Profil: kontakt, plan, skånehensyn, praktikker, mål og beviser",
     )
     # One more than shown tells whether to link to the whole history.
     history = list(
         history_for_user(request.user).filter(youth_id=youth.pk)[: HISTORY_ON_PROFILE + 1]
     )
-    return render(
-        request,
-        "workspace/youth_detail.html",
-        {
-            "youth": youth,
-            "profile": profile,
-            "history": history[:HISTORY_ON_PROFILE],
-            "history_more": len(history) > HISTORY_ON_PROFILE,
-        },
-    )
+    context = {
+        "youth": youth,
+        "profile": profile,
+        "pending_transfer": pending_transfer_of(youth.pk),
+        "history": history[:HISTORY_ON_PROFILE],
+        "history_more": len(history) > HISTORY_ON_PROFILE,
+    }
+    return render(request, "workspace/youth_detail.html", context)
