@@ -29,3 +29,17 @@ def model_update(instance: models.Model, data: Mapping, fields: Iterable[str]) -
         if getattr(instance, attname) != before:
             changed.append(name)
     return changed
+
+
+def fields_changed(
+    before: models.Model | None, after: models.Model, fields: Iterable[str]
+) -> list[str]:
+    """The names among `fields` whose stored value (`before`, the row as it is in the
+    database) differs from `after` (the instance about to be saved), for a service that gets
+    an instance a form has already changed. A new row (no `before`) names nothing."""
+    if before is None:
+        return []
+    attnames = ((name, after._meta.get_field(name).attname) for name in fields)
+    return [
+        name for name, attname in attnames if getattr(before, attname) != getattr(after, attname)
+    ]

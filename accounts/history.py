@@ -19,9 +19,19 @@ ACTIONS: dict[str, Promise] = {
     "youth.reopened": _("Course opened again"),
     "youth.signin_link_created": _("Sign-in link made"),
     "youth.anonymised": _("Personal data anonymised"),
+    # Handing a young person over to another unit
+    "transfer.started": _("Handover to another unit offered"),
+    "transfer.cancelled": _("Handover withdrawn"),
+    "transfer.declined": _("Handover declined"),
+    "youth.transferred": _("Handed over to another unit"),
     # Sign-in and own settings
     "user.signin_link_revoked": _("Sign-in link withdrawn"),
     "user.settings_updated": _("Own settings changed"),
+    # The administrator
+    "organisation.created": _("Organisation created"),
+    "organisation.updated": _("Organisation changed"),
+    "user.account_created": _("Account created"),
+    "user.account_updated": _("Account changed"),
     # Companies and mentors
     "company.created": _("Company added to the network"),
     "company.updated": _("Company changed"),

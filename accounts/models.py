@@ -247,8 +247,9 @@ class HistoryEntry(models.Model):
     action = models.CharField(_("action"), max_length=60)
     object_type = models.CharField(_("object type"), max_length=60)  # "placements.placement"
     object_id = models.BigIntegerField(_("object id"))
+    # None only for an administrator's own account, which belongs to no organisation.
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="+", db_index=False
+        Organisation, on_delete=models.PROTECT, null=True, related_name="+", db_index=False
     )
     youth_id = models.BigIntegerField(null=True, blank=True)
     by = models.ForeignKey(

@@ -22,10 +22,17 @@ def history_for_user(user: User) -> QuerySet[HistoryEntry]:
     organisation's own staff (caseworkers and managers) read their organisation's history;
     everyone else reads none (mentors, young people and awarding bodies see their own
     pages, not a record of the organisation's work)."""
+    return _history(user).filter(organisation_id=user.organisation_id)
+
+
+def history_for_youth(user: User, youth_id: int) -> QuerySet[HistoryEntry]:
+    """Everything recorded about one young person, in every unit they have been with: the
+    history follows the young person through a handover, like their placements and goals.
+    The caller has fetched the young person through the access helper (`get_youth_for_user`)."""
+    return _history(user).filter(youth_id=youth_id)
+
+
+def _history(user: User) -> QuerySet[HistoryEntry]:
     if not user.is_staff_member:
         return HistoryEntry.objects.none()
-    return (
-        HistoryEntry.objects.filter(organisation_id=user.organisation_id)
-        .select_related("by")
-        .order_by("-at", "-pk")
-    )
+    return HistoryEntry.objects.select_related("by").order_by("-at", "-pk")

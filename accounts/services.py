@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .changes import model_update
+from .changes import fields_changed, model_update
 from .client import current_client_address
 from .errors import DomainError
 from .history import ACTIONS
@@ -286,12 +286,38 @@ class AccountError(DomainError):
     """An organisation or account the administrator cannot set up so; `field` names the field."""
 
 
+# What the administrator sets on an organisation and on a staff account (the admin's forms).
+ORGANISATION_FIELDS = ("name", "code", "logo", "address", "phone", "email")
+ACCOUNT_FIELDS = (
+    "username",
+    "password",
+    "first_name",
+    "last_name",
+    "email",
+    "role",
+    "organisation",
+    "is_quality_assurer",
+    "wants_daily_digest",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+)
+
+
 @transaction.atomic
 def organisation_save(*, organisation: Organisation, by: User) -> Organisation:
     """Create or change an organisation as the administrator filled it in (the admin's form
     has already checked and scaled the logo)."""
+    before = Organisation.objects.filter(pk=organisation.pk).first() if organisation.pk else None
     organisation.full_clean()
     organisation.save()
+    history_record(
+        by=by,
+        action="organisation.updated" if before else "organisation.created",
+        obj=organisation,
+        organisation_id=organisation.pk,
+        fields=fields_changed(before, organisation, ORGANISATION_FIELDS),
+    )
     return organisation
 
 
@@ -333,6 +359,14 @@ def user_account_save(*, account: User, by: User) -> User:
     account.save()
     if before is not None and before.is_active != account.is_active:
         user_set_active(user=account, active=account.is_active)
+    # The password by its name only, like every other field.
+    history_record(
+        by=by,
+        action="user.account_updated" if before else "user.account_created",
+        obj=account,
+        organisation_id=account.organisation_id,
+        fields=fields_changed(before, account, ACCOUNT_FIELDS),
+    )
     return account
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.errors import DomainError
 from accounts.models import Organisation, User
+from accounts.services import history_record
 from certificates.models import Certificate, Cohort, CohortMember
 from placements.models import Placement
 from youth.models import Youth
@@ -35,6 +36,19 @@ def _blockers(youth: Youth) -> list[str]:
     return reasons
 
 
+def _record(transfer: Transfer, *, by: User, action: str, organisation_id: int) -> None:
+    """In the history of the unit that acted; the young person's profile shows every row
+    about them, so each unit sees the other's answer there. The note and the reason for
+    declining are the units' own words and stay on the transfer."""
+    history_record(
+        by=by,
+        action=action,
+        obj=transfer,
+        organisation_id=organisation_id,
+        youth_id=transfer.youth_id,
+    )
+
+
 def _check_blockers(youth: Youth) -> None:
     if reasons := _blockers(youth):
         raise TransferError(" ".join(reasons))
@@ -58,13 +72,15 @@ def transfer_start(*, youth: Youth, to_organisation: Organisation, note: str, by
         if Transfer.objects.filter(youth=youth, status=Transfer.Status.PENDING).exists():
             raise TransferError(_("A handover of this young person is already waiting."))
         _check_blockers(youth)
-        return Transfer.objects.create(
+        transfer = Transfer.objects.create(
             youth=youth,
             from_organisation_id=youth.organisation_id,
             to_organisation=to_organisation,
             note=note.strip(),
             started_by=by,
         )
+        _record(transfer, by=by, action="transfer.started", organisation_id=youth.organisation_id)
+        return transfer
 
 
 def _decide(transfer: Transfer, *, by: User, organisation_id: int) -> Transfer:
@@ -85,6 +101,12 @@ def transfer_cancel(*, transfer: Transfer, by: User) -> Transfer:
         transfer = _decide(transfer, by=by, organisation_id=transfer.from_organisation_id)
         transfer.status = Transfer.Status.CANCELLED
         transfer.save(update_fields=["status", "decided_by", "decided_at"])
+        _record(
+            transfer,
+            by=by,
+            action="transfer.cancelled",
+            organisation_id=transfer.from_organisation_id,
+        )
         return transfer
 
 
@@ -97,6 +119,9 @@ def transfer_decline(*, transfer: Transfer, reason: str, by: User) -> Transfer:
         transfer.status = Transfer.Status.DECLINED
         transfer.decline_reason = reason.strip()
         transfer.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
+        _record(
+            transfer, by=by, action="transfer.declined", organisation_id=transfer.to_organisation_id
+        )
         return transfer
 
 
@@ -115,4 +140,11 @@ def transfer_accept(*, transfer: Transfer, caseworker: User, by: User) -> Transf
         youth.save(update_fields=["organisation", "caseworker"])
         transfer.status = Transfer.Status.ACCEPTED
         transfer.save(update_fields=["status", "decided_by", "decided_at"])
+        history_record(
+            by=by,
+            action="youth.transferred",
+            obj=youth,
+            youth_id=youth.pk,
+            fields=["organisation", "caseworker"],
+        )
         return transfer

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import DateField, FastSelect
 from accounts.history import ACTIONS
 from accounts.models import HistoryEntry, User
-from accounts.selectors import history_for_user
+from accounts.selectors import history_for_user, history_for_youth
 from youth.models import Youth
 from youth.selectors import youth_for_user
 
@@ -77,10 +77,9 @@ def history_entries(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> QuerySet[HistoryEntry]:
-    """The organisation's history, narrowed by the page's filters, newest first."""
-    entries = history_for_user(user)
-    if youth is not None:
-        entries = entries.filter(youth_id=youth.pk)
+    """The organisation's history, or one young person's (in every unit they have been
+    with), narrowed by the page's filters, newest first."""
+    entries = history_for_user(user) if youth is None else history_for_youth(user, youth.pk)
     if person == SYSTEM:
         entries = entries.filter(by__isnull=True)
     elif person:

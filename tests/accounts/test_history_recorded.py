@@ -31,6 +31,7 @@ from tests.factories import (
     ExternalAssurerFactory,
     GoalTemplateFactory,
     LearningGoalFactory,
+    OrganisationFactory,
     ProgressEntryFactory,
     assess,
 )
@@ -51,6 +52,7 @@ SERVICE_MODULES = [
     "documents.services",
     "privacy.anonymise",
     "workspace.imports",
+    "transfers.services",
 ]
 
 # Public functions of those modules that record nothing themselves, and why.
@@ -79,6 +81,8 @@ NOT_RECORDED = {
     "accounts.services.access_log_record": "the access log",
     "accounts.services.access_log_record_many": "the access log",
     "accounts.services.access_log_prune": "the access log's retention",
+    "accounts.services.access_log_for": "the access log",
+    "accounts.services.access_log_subject": "reads whose record it is, for the access log",
     "accounts.services.signin_link_use": "signing in (the link's last use is on the link)",
     "accounts.services.user_mark_progress_seen": "a read receipt for the dashboard",
     "goals.services.progress.progress_mark_seen": "a read receipt for the dashboard",
@@ -139,6 +143,7 @@ class Expected:
     by: User | None
     youth_id: int | None = None
     fields: list[str] | None = None  # None: not checked
+    organisation: object = None  # None: the world's organisation
 
 
 # Scenarios --------------------------------------------------------------------------------
@@ -150,6 +155,30 @@ def _signin_link_revoke(w):
     link, _path = signin_link_create(user=w.mentor_user, created_by=w.caseworker)
     signin_link_revoke(link=link, by=w.caseworker)
     return Expected("user.signin_link_revoked", w.caseworker)
+
+
+def _organisation_save(w):
+    from accounts.services import organisation_save
+
+    w.organisation.phone = "97 12 34 56"
+    w.organisation.address = SECRET
+    organisation_save(organisation=w.organisation, by=_administrator())
+    return Expected("organisation.updated", _administrator(), fields=["address", "phone"])
+
+
+def _administrator():
+    return User.objects.get_or_create(
+        username="admin", defaults={"role": User.Role.ADMIN, "is_superuser": True}
+    )[0]
+
+
+def _user_account_save(w):
+    from accounts.services import user_account_save
+
+    w.manager.last_name = "Nyt-Efternavn"
+    w.manager.set_password(SECRET)
+    user_account_save(account=w.manager, by=_administrator())
+    return Expected("user.account_updated", _administrator(), fields=["password", "last_name"])
 
 
 def _user_settings_update(w):
@@ -771,9 +800,54 @@ def _import_run(w):
     return Expected("youth.created", w.caseworker, youth_id)
 
 
+def _offered(w):
+    from transfers.services import transfer_start
+
+    w.placement.status = Placement.Status.COMPLETED
+    w.placement.save(update_fields=["status"])
+    w.extra["unit"] = OrganisationFactory(name="Ungeenhed 25+")
+    w.extra["receiver"] = CaseworkerFactory(organisation=w.extra["unit"])
+    return transfer_start(
+        youth=w.youth, to_organisation=w.extra["unit"], note=SECRET, by=w.caseworker
+    )
+
+
+def _transfer_start(w):
+    _offered(w)
+    return Expected("transfer.started", w.caseworker, w.youth.pk)
+
+
+def _transfer_cancel(w):
+    from transfers.services import transfer_cancel
+
+    transfer_cancel(transfer=_offered(w), by=w.caseworker)
+    return Expected("transfer.cancelled", w.caseworker, w.youth.pk)
+
+
+def _transfer_decline(w):
+    from transfers.services import transfer_decline
+
+    transfer = _offered(w)
+    receiver = w.extra["receiver"]
+    transfer_decline(transfer=transfer, reason=SECRET, by=receiver)
+    return Expected("transfer.declined", receiver, w.youth.pk, organisation=w.extra["unit"])
+
+
+def _transfer_accept(w):
+    from transfers.services import transfer_accept
+
+    transfer = _offered(w)
+    receiver = w.extra["receiver"]
+    transfer_accept(transfer=transfer, caseworker=receiver, by=receiver)
+    fields = ["organisation", "caseworker"]
+    return Expected("youth.transferred", receiver, w.youth.pk, fields, w.extra["unit"])
+
+
 SCENARIOS: dict[str, Callable[[World], Expected]] = {
     "accounts.services.signin_link_revoke": _signin_link_revoke,
     "accounts.services.user_settings_update": _user_settings_update,
+    "accounts.services.organisation_save": _organisation_save,
+    "accounts.services.user_account_save": _user_account_save,
     "youth.services.youth_create": _youth_create,
     "youth.services.youth_update": _youth_update,
     "youth.services.youth_end_course": _youth_end_course,
@@ -830,6 +904,10 @@ SCENARIOS: dict[str, Callable[[World], Expected]] = {
     "documents.services.document_request": _document_request,
     "privacy.anonymise.youth_anonymise": _youth_anonymise,
     "workspace.imports.import_run": _import_run,
+    "transfers.services.transfer_start": _transfer_start,
+    "transfers.services.transfer_cancel": _transfer_cancel,
+    "transfers.services.transfer_decline": _transfer_decline,
+    "transfers.services.transfer_accept": _transfer_accept,
 }
 
 
@@ -860,7 +938,7 @@ def test_the_service_records_who_did_what_and_which_fields(service, w):
     if expected.fields is not None:
         assert entry.fields == expected.fields
     # The row belongs to the organisation whose data it is (also when an awarding body acts).
-    assert entry.organisation_id == w.organisation.pk
+    assert entry.organisation_id == (expected.organisation or w.organisation).pk
     # Every field is shown by a translated name (its verbose name), not as a column name.
     model = apps.get_model(entry.object_type)
     for name in entry.fields:

@@ -280,3 +280,30 @@ def test_the_admin_shows_the_history_read_only(admin_client, caseworker, youth):
     delete = reverse("admin:accounts_historyentry_delete", args=[entry.pk])
     assert admin_client.post(delete, {"post": "yes"}).status_code == 403
     assert HistoryEntry.objects.exists()
+
+
+def test_the_history_follows_the_young_person_through_a_handover(
+    client, caseworker, youth, other_organisation
+):
+    from transfers.services import transfer_accept, transfer_start
+
+    before = _record(by=caseworker, youth=youth)
+    receiver = CaseworkerFactory(organisation=other_organisation)
+    transfer = transfer_start(
+        youth=youth, to_organisation=other_organisation, note="", by=caseworker
+    )
+    transfer_accept(transfer=transfer, caseworker=receiver, by=receiver)
+
+    client.force_login(receiver)
+    section = _history_section(client.get(_profile(youth)).content.decode())
+    assert "Overdraget til en anden enhed" in section
+    assert "Overdragelse til en anden enhed tilbudt" in section
+    assert "Oplysninger ændret" in section, "what the sending unit did comes along"
+    assert before in _shown(client.get(HISTORY, {"ung": youth.pk}))
+    assert before not in _shown(client.get(HISTORY)), "the unit's own page: its own work"
+
+    client.force_login(caseworker)
+    assert client.get(HISTORY, {"ung": youth.pk}).status_code == 404
+    own = client.get(HISTORY)
+    assert before in _shown(own)
+    assert youth.full_name not in own.content.decode(), "no longer theirs: no name, no link"

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accounts.access import staff_required
-from accounts.selectors import history_for_user
+from accounts.selectors import history_for_youth
 from accounts.services import access_log_for
 from transfers.selectors import pending_transfer_of
 from youth.selectors import get_youth_for_user
@@ -21,9 +21,7 @@ def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
         what="Profil: kontakt, plan, skånehensyn, praktikker, mål og beviser",
     )
     # One more than shown tells whether to link to the whole history.
-    history = list(
-        history_for_user(request.user).filter(youth_id=youth.pk)[: HISTORY_ON_PROFILE + 1]
-    )
+    history = list(history_for_youth(request.user, youth.pk)[: HISTORY_ON_PROFILE + 1])
     context = {
         "youth": youth,
         "profile": profile,
