@@ -96,9 +96,11 @@ class OwnedServiceAdmin(ServiceAdmin):
         if not change:
             names = (self.owner_field, *self.service_fields)
             return self.create(**{name: data[name] for name in names}, by=request.user)
-        # The form has already copied its values onto `obj`: the service gets the saved row.
+        # The form has already copied its values onto `obj`: the service gets the saved row,
+        # and only the fields it changes ("active" has services of its own, below).
+        fields = {name: data[name] for name in self.service_fields}
         saved = self.update(
-            **{self.entity: type(obj).objects.get(pk=obj.pk), "data": data}, by=request.user
+            **{self.entity: type(obj).objects.get(pk=obj.pk), "data": fields}, by=request.user
         )
         if "is_active" in form.changed_data:
             change_active = self.activate if data["is_active"] else self.deactivate

@@ -16,6 +16,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
@@ -979,3 +980,22 @@ def test_an_unknown_action_is_refused(w):
 
     with pytest.raises(ValueError, match="unknown history action"):
         history_record(by=w.caseworker, action="youth.udpated", obj=w.youth, youth_id=w.youth.pk)
+
+
+def test_a_change_in_the_admin_is_recorded_with_the_administrator(admin_client, admin_user, w):
+    template = GoalTemplateFactory(organisation=w.organisation, title="Kan fylde varer op")
+    data = {
+        "title": "Kan fylde frost op",
+        "criteria": template.criteria,
+        "area": template.area,
+        "level": template.level,
+        "points": str(template.points),
+        "industry": template.industry,
+    }  # "is_active" left out: the goal is taken out of the catalogue too
+    url = reverse("admin:goals_goaltemplate_change", args=[template.pk])
+    assert admin_client.post(url, data).status_code == 302
+    rows = HistoryEntry.objects.filter(object_type="goals.goaltemplate", object_id=template.pk)
+    assert {(row.action, row.by, tuple(row.fields)) for row in rows} == {
+        ("goal_template.updated", admin_user, ("title",)),
+        ("goal_template.retired", admin_user, ()),
+    }
