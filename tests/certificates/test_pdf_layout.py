@@ -35,6 +35,10 @@ def test_up_to_ten_goals_with_signatures_and_verification_fit_on_one_page(
         starts_on=dt.date(2026, 5, 4),
         status=Placement.Status.COMPLETED,
     )
+    # Names of a usual length: a random long double name may break across lines.
+    for mentor, name in ((placement.mentor, "Lone Madsen"), (second.mentor, "Per Holm")):
+        mentor.name = name
+        mentor.save(update_fields=["name"])
     certificate = issue_with_goals(youth, placement, caseworker, count, second=second)
 
     pages = pages_text(certificate)
