@@ -29,6 +29,10 @@ from placements.selectors import placements_for_user
 # Placements starting or ending, and sign-in links expiring, within this many days.
 TASK_DAYS = 7
 TASK_ROWS = 10
+TASK_PLACEMENT_FIELDS = (
+    "starts_on", "ends_on", "next_follow_up_on", "mentor__user_id",
+    "youth__first_name", "youth__last_name", "company__name", "mentor__name",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -71,10 +75,12 @@ def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
     """The caseworker's tasks by kind, kinds with nothing to do left out. Others: none."""
     if not user.is_caseworker:
         return []
+    # Only what a task prints: a caseworker's running placements are hundreds of rows.
     placements = (
         placements_for_user(user)
         .filter(youth__caseworker=user)
         .select_related("youth", "company", "mentor")
+        .only(*TASK_PLACEMENT_FIELDS)
     )
     soon = today + timedelta(days=TASK_DAYS)
     groups = [
