@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.models import User
@@ -20,6 +21,8 @@ from placements.models import FollowUp, Placement
 from placements.selectors import placements_for_user
 from youth.models import Youth
 from youth.selectors import youth_for_user
+
+from .models import ImportJob
 
 # "Soon" on the dashboard, and how long an active placement may go without a follow-up.
 DASHBOARD_DAYS = 14
@@ -253,3 +256,16 @@ def youth_profile(user: User, youth: Youth) -> YouthProfile:
         certificates_for_user(user).filter(youth=youth).order_by("-created_at", "-pk")
     )
     return YouthProfile(placements=placements, goal_areas=goal_areas, certificates=certificates)
+
+
+# The import page lists the caseworker's latest imports.
+IMPORT_JOBS_SHOWN = 5
+
+
+def import_jobs_for_user(user: User) -> list[ImportJob]:
+    """The user's own latest imports: an import is private to the caseworker who made it."""
+    return list(ImportJob.objects.filter(owner=user).defer("content")[:IMPORT_JOBS_SHOWN])
+
+
+def get_import_job_for_user(user: User, pk: int) -> ImportJob:
+    return get_object_or_404(ImportJob.objects.filter(owner=user).defer("content"), pk=pk)
