@@ -171,7 +171,9 @@ def _without_follow_up(active: QuerySet[Placement], *, quiet_since: dt.date) -> 
         .values_list("pk", "starts_on", Subquery(last_held[:1]))
         if (last or starts_on) < quiet_since
     ]
-    never_first = sorted(quiet, key=lambda row: (row[0] is not None, row[0] or row[1], row[1]))
+    never_first = sorted(
+        quiet, key=lambda row: (row[0] is not None, row[0] or row[1], row[1], row[2])
+    )
     shown = {pk: last for last, _starts_on, pk in never_first[:DASHBOARD_ROWS]}
     by_pk = (
         active.select_related(None)

@@ -26,6 +26,8 @@ from goals.selectors import goals_for_user
 from placements.models import Placement
 from placements.selectors import placements_for_user
 
+from .links import pk_url
+
 # Placements starting or ending, and sign-in links expiring, within this many days.
 TASK_DAYS = 7
 TASK_ROWS = 10
@@ -68,7 +70,7 @@ def _where(placement: Placement) -> str:
 
 
 def _placement_url(placement: Placement) -> str:
-    return reverse("workspace:placement_detail", args=[placement.pk])
+    return pk_url("workspace:placement_detail", placement.pk)
 
 
 def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
@@ -93,7 +95,7 @@ def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
                 ).order_by("next_follow_up_on", "pk")
             ),
             lambda p: Task(
-                _where(p), reverse("placements:followup_create", args=[p.pk]), p.next_follow_up_on
+                _where(p), pk_url("placements:followup_create", p.pk), p.next_follow_up_on
             ),
         ),
         _group(
@@ -125,7 +127,7 @@ def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
                 .filter(status=Certificate.Status.DRAFT, youth__caseworker=user)
                 .order_by("created_at", "pk")
             ),
-            lambda c: Task(c.youth.full_name, reverse("certificates:detail", args=[c.pk]), None),
+            lambda c: Task(c.youth.full_name, pk_url("certificates:detail", c.pk), None),
         ),
         _mentor_links_expiring(placements, soon),
         _returned_from_quality_assurance(user),
@@ -158,7 +160,7 @@ def _returned_from_quality_assurance(user: User) -> TaskGroup:
     ] + [
         Task(
             _("%(cohort)s: returned by the awarding body") % {"cohort": cohort.name},
-            reverse("cohorts:detail", args=[cohort.pk]),
+            pk_url("cohorts:detail", cohort.pk),
         )
         for cohort in returned_cohorts[:TASK_ROWS]
     ]
@@ -199,7 +201,7 @@ def _goals_to_assess(user: User) -> TaskGroup:
                 "company": row["placement__company__name"],
                 "count": row["goals"],
             },
-            reverse("goals:assess_placement", args=[row["placement_id"]]),
+            pk_url("goals:assess_placement", row["placement_id"]),
         ),
     )
 
@@ -229,7 +231,7 @@ def _mentor_links_expiring(placements, soon: dt.date) -> TaskGroup:
         rows,
         lambda p: Task(
             _("%(mentor)s (%(where)s)") % {"mentor": p.mentor.name, "where": _where(p)},
-            reverse("mentor:invite", args=[p.pk]),
+            pk_url("mentor:invite", p.pk),
             timezone.localdate(p.link_expires),
         ),
     )
