@@ -72,12 +72,15 @@ def _plain(value: Any, tz: dt.tzinfo) -> Any:
     return value
 
 
-def _reader(field: models.Field, tz: dt.tzinfo) -> Callable[[models.Model], Any]:
+def _reader(
+    field: models.Field, tz: dt.tzinfo, names: dict[Any, str] | None = None
+) -> Callable[[models.Model], Any]:
     """How one field is exported, human-readable: choices as their label, relations as their
     name. Set up once per list: a long course has hundreds of rows, and a related object's
-    name (a placement's is three lookups and a translation) is made once per object."""
+    name (a placement's is three lookups and a translation) is made once per object. `names`
+    may already hold the names of related objects by key (e.g. goals read for another list)."""
     if field.is_relation:
-        names: dict[Any, str] = {}
+        names = {} if names is None else dict(names)
 
         def related_name(obj: models.Model) -> str | None:
             related_pk = getattr(obj, field.attname)
@@ -101,12 +104,17 @@ def _reader(field: models.Field, tz: dt.tzinfo) -> Callable[[models.Model], Any]
     return lambda obj: _plain(getattr(obj, field.attname), tz)
 
 
-def _records(objects, field_names: list[str]) -> list[dict[str, Any]]:
+def _records(
+    objects, field_names: list[str], names: dict[str, dict[Any, str]] | None = None
+) -> list[dict[str, Any]]:
     objects = list(objects)
     if not objects:
         return []
     tz = timezone.get_current_timezone()
-    readers = {name: _reader(objects[0]._meta.get_field(name), tz) for name in field_names}
+    names = names or {}
+    readers = {
+        name: _reader(objects[0]._meta.get_field(name), tz, names.get(name)) for name in field_names
+    }
     return [{name: read(obj) for name, read in readers.items()} for obj in objects]
 
 
@@ -118,7 +126,7 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
     """Everything held about one young person, and who has looked at it (GDPR art. 15)."""
     placements = Placement.objects.filter(youth=youth).select_related("company", "mentor__company")
     # Only the columns the export prints: a placement and a person are shown by their name.
-    goals = (
+    goals = list(
         LearningGoal.objects.filter(placement__youth=youth)
         .select_related("placement__company", "placement__youth", "assessed_by")
         .only(*GOAL_FIELDS, *_named("placement", PLACEMENT_NAME), *_named("assessed_by", USER_NAME))
@@ -128,23 +136,27 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         .select_related("author", "placement__youth", "placement__company")
         .only(*FOLLOW_UP_FIELDS, *_named("placement", PLACEMENT_NAME), *_named("author", USER_NAME))
     )
+    # Every entry's goal is among the goals above: named from there, not loaded again.
     progress_entries = (
         ProgressEntry.objects.filter(goal__placement__youth=youth)
-        .select_related("goal", "author")
-        .only(*PROGRESS_FIELDS, "goal__title", *_named("author", USER_NAME))
+        .select_related("author")
+        .only(*PROGRESS_FIELDS, *_named("author", USER_NAME))
     )
-    # Thousands of rows for a long course: plain values, not model instances.
-    access_log = access_log_for_youth(
-        youth_id=youth.pk, organisation_id=youth.organisation_id
-    ).values_list(
-        "at",
-        "user__first_name",
-        "user__last_name",
-        "user__username",
-        "user__role",
-        "what",
-        "kind",
-        "purpose",
+    # Thousands of rows for a long course: plain values, not model instances, read in chunks
+    # so that only the rows being turned into the export's entries are held at a time.
+    access_log = (
+        access_log_for_youth(youth_id=youth.pk, organisation_id=youth.organisation_id)
+        .values_list(
+            "at",
+            "user__first_name",
+            "user__last_name",
+            "user__username",
+            "user__role",
+            "what",
+            "kind",
+            "purpose",
+        )
+        .iterator(chunk_size=1000)
     )
     roles = {value: str(label) for value, label in User.Role.choices}
     kinds = {value: str(label) for value, label in AccessLogEntry.Kind.choices}
@@ -156,7 +168,9 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         "placements": _records(placements, PLACEMENT_FIELDS),
         "follow_ups": _records(follow_ups, FOLLOW_UP_FIELDS),
         "learning_goals": _records(goals, GOAL_FIELDS),
-        "progress_entries": _records(progress_entries, PROGRESS_FIELDS),
+        "progress_entries": _records(
+            progress_entries, PROGRESS_FIELDS, {"goal": {goal.pk: str(goal) for goal in goals}}
+        ),
         "certificates": [
             {
                 **_record(certificate, CERTIFICATE_FIELDS),
