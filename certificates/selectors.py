@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from accounts.access import require_write
 from accounts.models import User
 from goals.models import LearningGoal, ProgressEntry
+from youth.selectors import youth_of_organisation
 
 from .models import Certificate, Cohort, CohortMember, GoalReview
 
@@ -14,7 +15,8 @@ def certificates_for_user(user: User) -> QuerySet[Certificate]:
         # The young person's certificates, wherever they were issued, and the register of
         # those this organisation issued to someone since handed over to another unit.
         return certificates.filter(
-            Q(youth__organisation_id=user.organisation_id) | Q(organisation_id=user.organisation_id)
+            Q(youth_of_organisation("youth_id", user.organisation_id))
+            | Q(organisation_id=user.organisation_id)
         )
     if user.is_youth:
         return certificates.filter(youth__user=user).exclude(status=Certificate.Status.DRAFT)

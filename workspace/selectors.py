@@ -20,7 +20,7 @@ from goals.selectors import goals_for_user, goals_with_progress, progress_entrie
 from placements.models import FollowUp, Placement
 from placements.selectors import placements_for_user
 from youth.models import Youth
-from youth.selectors import youth_for_user
+from youth.selectors import youth_for_user, youth_of_organisation
 
 from .models import ImportJob
 
@@ -95,9 +95,7 @@ def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
         active_youth_count=active_youth.count(),
         placements_soon=list(placements_soon[:DASHBOARD_ROWS]),
         new_progress=_new_progress(user),
-        without_follow_up=_without_follow_up(
-            placements.filter(status=Placement.Status.ACTIVE), quiet_since=quiet_since
-        ),
+        without_follow_up=_without_follow_up(user, placements, quiet_since=quiet_since),
         to_certify=_to_certify(user),
     )
 
@@ -153,20 +151,31 @@ def _new_progress(user: User) -> list[LearningGoal]:
     return new_progress
 
 
-def _without_follow_up(active: QuerySet[Placement], *, quiet_since: dt.date) -> list[Placement]:
+def _without_follow_up(
+    user: User, placements: QuerySet[Placement], *, quiet_since: dt.date
+) -> list[Placement]:
     """Running placements with no follow-up since `quiet_since` (that started before it),
     those never followed up first, then the longest quiet.
 
     Each running placement's last follow-up is one probe of the index (placement, held_on)
     in the same query, the choice in Python, then only the rows shown: a manager's scope
     runs a thousand placements. Grouping the follow-ups of all of them instead read the
-    whole follow-up table; the same subquery in the filter and the sort runs once for each."""
+    whole follow-up table; the same subquery in the filter and the sort runs once for each.
+    A manager's running placements are also looked up by the organisation's youth ids
+    (youth_of_organisation): scoped only through the join on the youth's organisation,
+    PostgreSQL read all the country's running placements first."""
+    active = placements.filter(status=Placement.Status.ACTIVE)
+    running = (
+        active
+        if user.is_caseworker
+        else active.filter(youth_of_organisation("youth_id", user.organisation_id))
+    )
     last_held = (
         FollowUp.objects.filter(placement=OuterRef("pk")).order_by("-held_on").values("held_on")
     )
     quiet = [
         (last, starts_on, pk)
-        for pk, starts_on, last in active.select_related(None)
+        for pk, starts_on, last in running.select_related(None)
         .order_by()
         .values_list("pk", "starts_on", Subquery(last_held[:1]))
         if (last or starts_on) < quiet_since
