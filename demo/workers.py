@@ -1,6 +1,6 @@
-"""Real Celery worker processes for the cohort benchmark and the worker-kill test: start
-them against a broker on a queue of their own, send cohort tasks to them, stop or kill
-them. Production starts workers with `celery -A config worker` instead."""
+"""Real Celery worker processes for the cohort benchmark and the worker-kill tests: start
+them against a broker on a queue of their own, send tasks (a cohort's, an import's) to
+them, stop or kill them. Production starts workers with `celery -A config worker` instead."""
 
 import os
 import signal
@@ -69,10 +69,10 @@ def worker_stop(worker: subprocess.Popen) -> None:
             worker_kill(worker)
 
 
-def task_sender(*, broker_url: str, queue: str):
+def task_sender(*, broker_url: str, queue: str, task=cohort_certificate_issue_task):
     """A replacement for the task's `delay` that sends it to `queue` on `broker_url`."""
     app = Celery(broker=broker_url)
-    name = cohort_certificate_issue_task.name
+    name = task.name
 
     def send(*args):
         app.send_task(name, args=args, queue=queue)

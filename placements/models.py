@@ -116,6 +116,10 @@ class Placement(models.Model):
                 fields=["organisation", "status", "starts_on"], name="placement_org_status"
             ),
             models.Index(fields=["status", "next_follow_up_on"], name="placement_followup_due"),
+            # Placements starting or ending soon (the dashboard): a unit's placements are
+            # reached through their young person, so the dates lead, not the organisation.
+            models.Index(fields=["status", "starts_on"], name="placement_status_starts"),
+            models.Index(fields=["status", "ends_on"], name="placement_status_ends"),
         ]
         constraints = [
             models.CheckConstraint(

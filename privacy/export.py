@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -51,18 +52,19 @@ CERTIFICATE_FIELDS = [
     "created_at",
 ]  # fmt: skip
 SIGNIN_LINK_FIELDS = ["created_at", "expires_at", "revoked_at", "last_used_at"]
+# What a placement's and a user's names (their __str__) are made of.
+PLACEMENT_NAME = ["kind", "youth__first_name", "youth__last_name", "company__name"]
+USER_NAME = ["first_name", "last_name", "username"]
 
 
-def _value(obj: models.Model, field: models.Field) -> Any:
-    """A JSON-ready, human-readable value: choices as their label, relations as their name."""
-    if field.is_relation:
-        related = getattr(obj, field.name)
-        return str(related) if related is not None else None
-    value = getattr(obj, field.attname)
-    if field.choices and value not in (None, ""):
-        return str(getattr(obj, f"get_{field.name}_display")())
+def _named(relation: str, fields: list[str]) -> list[str]:
+    return [f"{relation}__{field}" for field in fields]
+
+
+def _plain(value: Any, tz: dt.tzinfo) -> Any:
+    """A JSON-ready value: local ISO times and dates, decimals as text."""
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).isoformat(timespec="seconds")
+        return value.astimezone(tz).isoformat(timespec="seconds")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -70,72 +72,104 @@ def _value(obj: models.Model, field: models.Field) -> Any:
     return value
 
 
-def _records(objects, field_names: list[str]) -> list[dict[str, Any]]:
-    """Hundreds of rows on a long course: fields are looked up once per list, and a related
-    object's name (a placement's is three lookups and a translation) once per object."""
+def _reader(
+    field: models.Field, tz: dt.tzinfo, names: dict[Any, str] | None = None
+) -> Callable[[models.Model], Any]:
+    """How one field is exported, human-readable: choices as their label, relations as their
+    name. Set up once per list: a long course has hundreds of rows, and a related object's
+    name (a placement's is three lookups and a translation) is made once per object. `names`
+    may already hold the names of related objects by key (e.g. goals read for another list)."""
+    if field.is_relation:
+        names = {} if names is None else dict(names)
+
+        def related_name(obj: models.Model) -> str | None:
+            related_pk = getattr(obj, field.attname)
+            if related_pk is None:
+                return None
+            if related_pk not in names:
+                names[related_pk] = str(getattr(obj, field.name))
+            return names[related_pk]
+
+        return related_name
+    if field.choices:
+        labels = {value: str(label) for value, label in field.flatchoices}
+
+        def choice_label(obj: models.Model) -> Any:
+            value = getattr(obj, field.attname)
+            if value in (None, ""):
+                return _plain(value, tz)
+            return labels[value] if value in labels else str(value)
+
+        return choice_label
+    return lambda obj: _plain(getattr(obj, field.attname), tz)
+
+
+def _records(
+    objects, field_names: list[str], names: dict[str, dict[Any, str]] | None = None
+) -> list[dict[str, Any]]:
     objects = list(objects)
     if not objects:
         return []
-    fields = [objects[0]._meta.get_field(name) for name in field_names]
-    names: dict[tuple[type, int], str] = {}
-    records = []
-    for obj in objects:
-        record = {}
-        for field in fields:
-            related_pk = getattr(obj, field.attname) if field.is_relation else None
-            if related_pk is None:
-                record[field.name] = _value(obj, field)
-                continue
-            key = (field.related_model, related_pk)
-            if key not in names:
-                names[key] = _value(obj, field)
-            record[field.name] = names[key]
-        records.append(record)
-    return records
+    tz = timezone.get_current_timezone()
+    names = names or {}
+    readers = {
+        name: _reader(objects[0]._meta.get_field(name), tz, names.get(name)) for name in field_names
+    }
+    return [{name: read(obj) for name, read in readers.items()} for obj in objects]
 
 
 def _record(obj: models.Model, field_names: list[str]) -> dict[str, Any]:
-    return {name: _value(obj, obj._meta.get_field(name)) for name in field_names}
+    return _records([obj], field_names)[0]
 
 
 def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
     """Everything held about one young person, and who has looked at it (GDPR art. 15)."""
     placements = Placement.objects.filter(youth=youth).select_related("company", "mentor__company")
-    goals = LearningGoal.objects.filter(placement__youth=youth).select_related(
-        "placement__company", "placement__youth", "placement__mentor__company", "assessed_by"
+    # Only the columns the export prints: a placement and a person are shown by their name.
+    goals = list(
+        LearningGoal.objects.filter(placement__youth=youth)
+        .select_related("placement__company", "placement__youth", "assessed_by")
+        .only(*GOAL_FIELDS, *_named("placement", PLACEMENT_NAME), *_named("assessed_by", USER_NAME))
     )
-    # Thousands of rows for a long course: plain values, not model instances.
-    access_log = access_log_for_youth(
-        youth_id=youth.pk, organisation_id=youth.organisation_id
-    ).values_list(
-        "at",
-        "user__first_name",
-        "user__last_name",
-        "user__username",
-        "user__role",
-        "what",
-        "kind",
-        "purpose",
+    follow_ups = (
+        FollowUp.objects.filter(placement__youth=youth)
+        .select_related("author", "placement__youth", "placement__company")
+        .only(*FOLLOW_UP_FIELDS, *_named("placement", PLACEMENT_NAME), *_named("author", USER_NAME))
+    )
+    # Every entry's goal is among the goals above: named from there, not loaded again.
+    progress_entries = (
+        ProgressEntry.objects.filter(goal__placement__youth=youth)
+        .select_related("author")
+        .only(*PROGRESS_FIELDS, *_named("author", USER_NAME))
+    )
+    # Thousands of rows for a long course: plain values, not model instances, read in chunks
+    # so that only the rows being turned into the export's entries are held at a time.
+    access_log = (
+        access_log_for_youth(youth_id=youth.pk, organisation_id=youth.organisation_id)
+        .values_list(
+            "at",
+            "user__first_name",
+            "user__last_name",
+            "user__username",
+            "user__role",
+            "what",
+            "kind",
+            "purpose",
+        )
+        .iterator(chunk_size=1000)
     )
     roles = {value: str(label) for value, label in User.Role.choices}
     kinds = {value: str(label) for value, label in AccessLogEntry.Kind.choices}
+    tz = timezone.get_current_timezone()
     return {
         "exported_at": timezone.localtime().isoformat(timespec="seconds"),
         "exported_by": str(by),
         "youth": _record(youth, YOUTH_FIELDS),
         "placements": _records(placements, PLACEMENT_FIELDS),
-        "follow_ups": _records(
-            FollowUp.objects.filter(placement__youth=youth).select_related(
-                "author", "placement__youth", "placement__company", "placement__mentor__company"
-            ),
-            FOLLOW_UP_FIELDS,
-        ),
+        "follow_ups": _records(follow_ups, FOLLOW_UP_FIELDS),
         "learning_goals": _records(goals, GOAL_FIELDS),
         "progress_entries": _records(
-            ProgressEntry.objects.filter(goal__placement__youth=youth).select_related(
-                "goal", "author"
-            ),
-            PROGRESS_FIELDS,
+            progress_entries, PROGRESS_FIELDS, {"goal": {goal.pk: str(goal) for goal in goals}}
         ),
         "certificates": [
             {
@@ -152,7 +186,7 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         ),
         "access_log": [
             {
-                "at": timezone.localtime(at).isoformat(timespec="seconds"),
+                "at": at.astimezone(tz).isoformat(timespec="seconds"),
                 "who": f"{first_name} {last_name}".strip() or username,
                 "role": roles.get(role, role),
                 "what": what,

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -35,9 +36,13 @@ CACHE_VERSION = 1
 class Share(float):
     """A proportion between 0 and 1, shown as a percentage."""
 
+    __slots__ = ()
+
 
 class Month(dt.date):
     """The first day of a month, shown as the month and year."""
+
+    __slots__ = ()
 
 
 Cell = int | float | Decimal | Share | Month | str | None
@@ -92,6 +97,10 @@ def csv_text(value: Cell) -> str:
     return display(value)
 
 
+def _text(value):
+    return str(value) if isinstance(value, Promise) else value
+
+
 @dataclass(frozen=True)
 class Table:
     slug: str
@@ -126,6 +135,14 @@ class Table:
             values=[float(row[self.chart_column] or 0) for row in rows],
             shown=[display(row[self.chart_column]) for row in rows],
         )
+
+    def __post_init__(self) -> None:
+        # Labels taken from model choices are lazy translations. The sections are cached per
+        # language as plain text: unpickling a lazy string builds a new class each time
+        # (Django's lazy()), which made reading the cached page slow and filled the garbage
+        # collector's generations on every request.
+        object.__setattr__(self, "headers", [_text(header) for header in self.headers])
+        object.__setattr__(self, "rows", [[_text(cell) for cell in row] for row in self.rows])
 
     def displayed_rows(self) -> list[list[str]]:
         return [[display(cell) for cell in row] for row in self.shown_rows]

@@ -60,6 +60,8 @@ class RowResult:
     status: str = "new"  # new, exists, error
     errors: dict[int, list[str]] = field(default_factory=dict)  # column index → messages
     row_errors: list[str] = field(default_factory=list)
+    # The young person the row is (saved, or already here): a page showing it logs them.
+    youth_id: int | None = None
 
     def cells_with_errors(self) -> list[tuple[str, list[str]]]:
         return [(text, self.errors.get(index, [])) for index, text in enumerate(self.cells)]
@@ -70,6 +72,18 @@ class RowResult:
             self.row_errors.append(message)
         else:
             self.errors.setdefault(column, []).append(message)
+
+
+def row_result(row) -> RowResult:
+    """A stored ImportRow as the preview shows a row."""
+    return RowResult(
+        number=row.number,
+        cells=row.cells,
+        status=row.status,
+        errors={int(column): messages for column, messages in row.errors.items()},
+        row_errors=row.row_errors,
+        youth_id=row.youth_id,
+    )
 
 
 @dataclass
@@ -96,7 +110,8 @@ class ImportKind:
     prepare: Callable[["_Context", dict], dict]
     # What makes two rows the same thing (None: cannot tell, never matched).
     identity: Callable[["_Context", dict], tuple | None]
-    existing: Callable[[User], set]
+    # What is already there: identity → the youth's id (young people), None (the others).
+    existing: Callable[[User], dict[tuple, int | None]]
     save: Callable[["_Context", dict], object]
 
 
@@ -141,11 +156,13 @@ def _youth_identity(context: _Context, cleaned: dict) -> tuple | None:
     return (*name, cleaned["birth_date"])
 
 
-def _youth_existing(user: User) -> set:
+def _youth_existing(user: User) -> dict[tuple, int | None]:
     rows = Youth.objects.filter(
         organisation_id=user.organisation_id, birth_date__isnull=False
-    ).values_list("first_name", "last_name", "birth_date")
-    return {(first.strip().lower(), last.strip().lower(), born) for first, last, born in rows}
+    ).values_list("first_name", "last_name", "birth_date", "pk")
+    return {
+        (first.strip().lower(), last.strip().lower(), born): pk for first, last, born, pk in rows
+    }
 
 
 def _youth_save(context: _Context, cleaned: dict) -> Youth:
@@ -161,13 +178,11 @@ def _company_prepare(context: _Context, data: dict) -> dict:
     return data | {"industry": _choice(data.get("industry", ""), Industry.choices)}
 
 
-def _company_existing(user: User) -> set:
-    return {
-        (cvr,)
-        for cvr in Company.objects.filter(organisation_id=user.organisation_id).values_list(
-            "cvr", flat=True
-        )
-    }
+def _company_existing(user: User) -> dict[tuple, int | None]:
+    cvrs = Company.objects.filter(organisation_id=user.organisation_id).values_list(
+        "cvr", flat=True
+    )
+    return dict.fromkeys((cvr,) for cvr in cvrs)
 
 
 def _company_save(context: _Context, cleaned: dict) -> Company:
@@ -194,11 +209,11 @@ def _mentor_identity(context: _Context, cleaned: dict) -> tuple | None:
     return (email,) if email else None
 
 
-def _mentor_existing(user: User) -> set:
+def _mentor_existing(user: User) -> dict[tuple, int | None]:
     emails = Mentor.objects.filter(company__organisation_id=user.organisation_id).values_list(
         "email", flat=True
     )
-    return {(email.strip().lower(),) for email in emails if email}
+    return dict.fromkeys((email.strip().lower(),) for email in emails if email)
 
 
 def _mentor_save(context: _Context, cleaned: dict) -> Mentor:
@@ -216,11 +231,11 @@ def _goal_prepare(context: _Context, data: dict) -> dict:
     }
 
 
-def _goal_existing(user: User) -> set:
+def _goal_existing(user: User) -> dict[tuple, int | None]:
     titles = GoalTemplate.objects.filter(organisation_id=user.organisation_id).values_list(
         "title", flat=True
     )
-    return {(title.strip().lower(),) for title in titles}
+    return dict.fromkeys((title.strip().lower(),) for title in titles)
 
 
 def _goal_save(context: _Context, cleaned: dict) -> GoalTemplate:
@@ -398,8 +413,20 @@ def _show_errors(row: RowResult, errors: dict, columns: dict[str, int]) -> None:
             row.add_error(column, str(message))
 
 
-def import_run(*, kind: ImportKind, dataset: tablib.Dataset, user: User, save: bool) -> Outcome:
-    """Every row through the form and the service. With save=False nothing is kept."""
+@dataclass
+class ImportRun:
+    """What every row of one file is checked against: the columns found, the organisation's
+    companies by CVR (for mentors), and the identities already there (and, in a preview,
+    those of the rows above)."""
+
+    kind: ImportKind
+    headers: list[str]
+    columns: dict[str, int]
+    context: _Context
+    seen: dict[tuple, int | None]
+
+
+def import_run_start(*, kind: ImportKind, dataset: tablib.Dataset, user: User) -> ImportRun:
     headers = [str(heading or "").strip() for heading in dataset.headers or []]
     columns = _column_of(kind, headers)
     missing = [heading for heading, name in kind.columns if name not in columns]
@@ -415,22 +442,41 @@ def import_run(*, kind: ImportKind, dataset: tablib.Dataset, user: User, save: b
             company.cvr: company
             for company in Company.objects.filter(organisation_id=user.organisation_id)
         }
-    seen = kind.existing(user)
-    rows = []
-    # The file is Danish: its dates and decimal commas are read, and its errors told, in Danish.
+    return ImportRun(
+        kind=kind, headers=headers, columns=columns, context=context, seen=kind.existing(user)
+    )
+
+
+def import_row(run: ImportRun, number: int, values, *, save: bool) -> RowResult:
+    """One row of the file (`number` as the spreadsheet counts) through the form and, with
+    save=True, the service. The file is Danish: its dates and decimal commas are read, and
+    its errors told, in Danish."""
+    row = RowResult(number=number, cells=[_cell_text(value) for value in values])
+    if not any(row.cells):
+        row.status = "empty"
+        return row
     with translation.override("da"):
-        for number, values in enumerate(dataset, start=2):
-            row = RowResult(number=number, cells=[_cell_text(value) for value in values])
-            rows.append(row)
-            if any(row.cells):
-                _import_row(kind, context, row, columns, seen, save=save)
-            else:
-                row.status = "empty"
-    return Outcome(headers=headers, rows=rows)
+        _import_row(run.kind, run.context, row, run.columns, run.seen, save=save)
+    return row
+
+
+def import_run(*, kind: ImportKind, dataset: tablib.Dataset, user: User, save: bool) -> Outcome:
+    """Every row through the form and the service. With save=False nothing is kept."""
+    run = import_run_start(kind=kind, dataset=dataset, user=user)
+    rows = [
+        import_row(run, number, values, save=save) for number, values in enumerate(dataset, start=2)
+    ]
+    return Outcome(headers=run.headers, rows=rows)
 
 
 def _import_row(
-    kind: ImportKind, context: _Context, row: RowResult, columns, seen: set, *, save: bool
+    kind: ImportKind,
+    context: _Context,
+    row: RowResult,
+    columns,
+    seen: dict[tuple, int | None],
+    *,
+    save: bool,
 ) -> None:
     for index, text in enumerate(row.cells):
         if _looks_like_formula(text):
@@ -460,10 +506,11 @@ def _import_row(
     identity = kind.identity(context, cleaned)
     if identity is not None and identity in seen:
         row.status = "exists"
+        row.youth_id = seen[identity]
         return
     if save:
         try:
-            kind.save(context, cleaned)
+            saved = kind.save(context, cleaned)
         except DomainError as error:
             row.add_error(columns.get(error.field), error.message)
             return
@@ -471,5 +518,6 @@ def _import_row(
             errors = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
             _show_errors(row, errors, columns)
             return
+        row.youth_id = saved.pk if isinstance(saved, Youth) else None
     if identity is not None:
-        seen.add(identity)
+        seen[identity] = row.youth_id

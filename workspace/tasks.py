@@ -3,17 +3,30 @@
 A task disappears by itself when the work is done (the placement is started or completed,
 a follow-up note moves the next follow-up date on, the goals are assessed, the draft is
 issued or discarded, the mentor gets a new sign-in link): every kind below is a query of
-the current state, never a stored to-do. Each kind is one bounded query (TASK_ROWS, and one
-more to say "more"), so the list costs the same at any size; the filters lead with the
-caseworker's own youth and match the indexes placement_followup_due and
-placement_org_status.
+the current state, never a stored to-do. Each kind is bounded (TASK_ROWS, and one more to
+say "more"), so the list costs the same at any size: the three kinds about placements share
+one query, numbered per kind in the database, the others are a query each; the filters lead
+with the caseworker's own youth.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,9 +39,15 @@ from goals.selectors import goals_for_user
 from placements.models import Placement
 from placements.selectors import placements_for_user
 
+from .links import pk_url
+
 # Placements starting or ending, and sign-in links expiring, within this many days.
 TASK_DAYS = 7
 TASK_ROWS = 10
+TASK_PLACEMENT_FIELDS = (
+    "starts_on", "ends_on", "next_follow_up_on", "mentor__user_id",
+    "youth__first_name", "youth__last_name", "company__name", "mentor__name",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -64,50 +83,41 @@ def _where(placement: Placement) -> str:
 
 
 def _placement_url(placement: Placement) -> str:
-    return reverse("workspace:placement_detail", args=[placement.pk])
+    return pk_url("workspace:placement_detail", placement.pk)
 
 
 def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
     """The caseworker's tasks by kind, kinds with nothing to do left out. Others: none."""
     if not user.is_caseworker:
         return []
+    # Only what a task prints: a caseworker's running placements are hundreds of rows.
     placements = (
         placements_for_user(user)
         .filter(youth__caseworker=user)
         .select_related("youth", "company", "mentor")
+        .only(*TASK_PLACEMENT_FIELDS)
     )
     soon = today + timedelta(days=TASK_DAYS)
+    due = _placement_tasks(placements, today=today, soon=soon)
     groups = [
         _group(
             "follow_up",
             _("Follow-ups due"),
-            _bounded(
-                placements.filter(
-                    status=Placement.Status.ACTIVE, next_follow_up_on__lte=today
-                ).order_by("next_follow_up_on", "pk")
-            ),
+            due["follow_up"],
             lambda p: Task(
-                _where(p), reverse("placements:followup_create", args=[p.pk]), p.next_follow_up_on
+                _where(p), pk_url("placements:followup_create", p.pk), p.next_follow_up_on
             ),
         ),
         _group(
             "starting",
             _("Placements to start"),
-            _bounded(
-                placements.filter(status=Placement.Status.PLANNED, starts_on__lte=soon).order_by(
-                    "starts_on", "pk"
-                )
-            ),
+            due["starting"],
             lambda p: Task(_where(p), _placement_url(p), p.starts_on),
         ),
         _group(
             "ending",
             _("Placements ending"),
-            _bounded(
-                placements.filter(status=Placement.Status.ACTIVE, ends_on__lte=soon).order_by(
-                    "ends_on", "pk"
-                )
-            ),
+            due["ending"],
             lambda p: Task(_where(p), _placement_url(p), p.ends_on),
         ),
         _goals_to_assess(user),
@@ -119,12 +129,44 @@ def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
                 .filter(status=Certificate.Status.DRAFT, youth__caseworker=user)
                 .order_by("created_at", "pk")
             ),
-            lambda c: Task(c.youth.full_name, reverse("certificates:detail", args=[c.pk]), None),
+            lambda c: Task(c.youth.full_name, pk_url("certificates:detail", c.pk), None),
         ),
         _mentor_links_expiring(placements, soon),
         _returned_from_quality_assurance(user),
     ]
     return [group for group in groups if group.tasks]
+
+
+def _placement_tasks(
+    placements: QuerySet[Placement], *, today: dt.date, soon: dt.date
+) -> dict[str, list[Placement]]:
+    """Follow-ups due, placements to start and placements ending: the first TASK_ROWS + 1 of
+    each kind by its own date, in one query. The database numbers the rows of each kind (a
+    window per kind); a placement can be in two kinds."""
+    kinds = {
+        "follow_up": (
+            Q(status=Placement.Status.ACTIVE, next_follow_up_on__lte=today),
+            "next_follow_up_on",
+        ),
+        "starting": (Q(status=Placement.Status.PLANNED, starts_on__lte=soon), "starts_on"),
+        "ending": (Q(status=Placement.Status.ACTIVE, ends_on__lte=soon), "ends_on"),
+    }
+    flags, ranks, any_kind, shown = {}, {}, Q(), Q()
+    for kind, (condition, date) in kinds.items():
+        flags[f"is_{kind}"] = ExpressionWrapper(condition, output_field=BooleanField())
+        ranks[f"{kind}_rank"] = Window(
+            RowNumber(), partition_by=[flags[f"is_{kind}"]], order_by=[F(date), F("pk")]
+        )
+        any_kind |= condition
+        shown |= condition & Q(**{f"{kind}_rank__lte": TASK_ROWS + 1})
+    rows = list(placements.filter(any_kind).annotate(**flags, **ranks).filter(shown).order_by())
+    return {
+        kind: sorted(
+            (p for p in rows if getattr(p, f"is_{kind}")),
+            key=lambda p, date=date: (getattr(p, date), p.pk),
+        )
+        for kind, (_condition, date) in kinds.items()
+    }
 
 
 def _returned_from_quality_assurance(user: User) -> TaskGroup:
@@ -152,7 +194,7 @@ def _returned_from_quality_assurance(user: User) -> TaskGroup:
     ] + [
         Task(
             _("%(cohort)s: returned by the awarding body") % {"cohort": cohort.name},
-            reverse("cohorts:detail", args=[cohort.pk]),
+            pk_url("cohorts:detail", cohort.pk),
         )
         for cohort in returned_cohorts[:TASK_ROWS]
     ]
@@ -193,7 +235,7 @@ def _goals_to_assess(user: User) -> TaskGroup:
                 "company": row["placement__company__name"],
                 "count": row["goals"],
             },
-            reverse("goals:assess_placement", args=[row["placement_id"]]),
+            pk_url("goals:assess_placement", row["placement_id"]),
         ),
     )
 
@@ -223,7 +265,7 @@ def _mentor_links_expiring(placements, soon: dt.date) -> TaskGroup:
         rows,
         lambda p: Task(
             _("%(mentor)s (%(where)s)") % {"mentor": p.mentor.name, "where": _where(p)},
-            reverse("mentor:invite", args=[p.pk]),
+            pk_url("mentor:invite", p.pk),
             timezone.localdate(p.link_expires),
         ),
     )

@@ -10,6 +10,9 @@ urlpatterns = [
     path("soeg/", search.search, name="search"),
     path("import/", imports.import_start, name="import"),
     path("import/bekraeft/", imports.import_confirm, name="import_confirm"),
+    path("import/<int:pk>/", imports.import_job, name="import_job"),
+    path("import/<int:pk>/fremdrift/", imports.import_job_progress, name="import_job_progress"),
+    path("import/<int:pk>/fortsaet/", imports.import_job_continue, name="import_job_continue"),
     path(
         "import/skabelon/<str:kind>.<str:file_format>",
         imports.import_template_download,

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import require_write
 from accounts.models import User
+from accounts.queries import InIds
 
 from .models import Youth
 
@@ -22,6 +23,14 @@ def youth_for_user(user: User) -> QuerySet[Youth]:
     if user.is_youth:
         return youth.filter(user=user)
     return youth.none()
+
+
+def youth_of_organisation(path: str, organisation_id: int) -> InIds:
+    """The condition "the row's young person (`path` to the youth's id) is the organisation's
+    now": how staff scope rows that follow the young person after a handover. The youth's
+    ids are looked up in the row's index (see InIds); a join on youth__organisation_id made
+    PostgreSQL scan the whole country's rows of the other conditions first."""
+    return InIds(path, Youth.objects.filter(organisation_id=organisation_id).values("pk"))
 
 
 def get_youth_for_user(user: User, pk: int, *, write: bool = False) -> Youth:

@@ -15,12 +15,16 @@ MOVED = ["goaltemplate", "goalpackage", "learninggoal", "progressentry", "progre
 
 def content_types_move(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentType.objects.filter(app_label="certificates", model__in=MOVED).update(app_label="goals")
+    ContentType.objects.using(schema_editor.connection.alias).filter(
+        app_label="certificates", model__in=MOVED
+    ).update(app_label="goals")
 
 
 def content_types_move_back(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentType.objects.filter(app_label="goals", model__in=MOVED).update(app_label="certificates")
+    ContentType.objects.using(schema_editor.connection.alias).filter(
+        app_label="goals", model__in=MOVED
+    ).update(app_label="certificates")
 
 
 class Migration(migrations.Migration):

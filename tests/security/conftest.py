@@ -58,6 +58,7 @@ from tests.factories import (
     YouthFactory,
 )
 from transfers.models import Transfer
+from workspace.models import ImportJob
 
 
 def png_bytes(size: tuple[int, int] = (40, 20)) -> bytes:
@@ -96,6 +97,7 @@ class OrgWorld:
     transfer: object = None
     cohort: object = None
     cohort_member: object = None
+    import_job: object = None
 
 
 @dataclass
@@ -247,6 +249,7 @@ def build_org_world(tag: str, code: str) -> OrgWorld:
         secrets=secrets,
         document=_ready_document(caseworker, youth),
         transfer=_pending_transfer(youth, caseworker, code),
+        import_job=_finished_import(caseworker, youth),
     )
 
 
@@ -280,6 +283,27 @@ def _ready_document(owner: User, youth) -> PreparedDocument:
     document.file.save("indsigt.pdf", ContentFile(blank_pdf()), save=False)
     document.save()
     return document
+
+
+def _finished_import(owner: User, youth) -> ImportJob:
+    """A finished spreadsheet import of the youth, private to the caseworker who made it."""
+    job = ImportJob.objects.create(
+        organisation=owner.organisation,
+        owner=owner,
+        kind="unge",
+        filename="unge.csv",
+        content=b"",
+        headers=["Fornavn", "Efternavn"],
+        status=ImportJob.Status.DONE,
+        total=1,
+        rows_done=1,
+        finished_at=timezone.now(),
+        expires_at=timezone.now() + dt.timedelta(hours=1),
+    )
+    job.rows.create(
+        number=2, status="exists", cells=[youth.first_name, youth.last_name], youth_id=youth.pk
+    )
+    return job
 
 
 @pytest.fixture

@@ -110,6 +110,10 @@ SPECS: dict[str, Spec] = {
     "workspace:import": role_level(CW),
     # Without a file waiting in the session it saves nothing and says so.
     "workspace:import_confirm": role_level(NOBODY, writers=CW),
+    # A confirmed import (saved in the background) is private to the caseworker who made it.
+    "workspace:import_job": Spec(kwargs=pk("import_job"), readers=CW),
+    "workspace:import_job_progress": Spec(kwargs=pk("import_job"), readers=CW),
+    "workspace:import_job_continue": Spec(kwargs=pk("import_job"), writers=CW),
     "workspace:import_template": role_level(
         CW, kwargs=lambda w: {"kind": "unge", "file_format": "csv"}
     ),

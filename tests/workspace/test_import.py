@@ -6,6 +6,7 @@ import io
 import time
 
 import openpyxl
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +32,17 @@ def xlsx(rows: list[list]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+@pytest.fixture
+def confirm(caseworker_client, django_capture_on_commit_callbacks):
+    """Confirm the previewed file; the import's task runs when the request commits."""
+
+    def post():
+        with django_capture_on_commit_callbacks(execute=True):
+            return caseworker_client.post(reverse("workspace:import_confirm"), follow=True)
+
+    return post
 
 
 def upload(client, kind: str, name: str, content: bytes):
@@ -78,10 +90,12 @@ def test_company_preview_saves_nothing_and_shows_danish_errors_per_cell(casework
     assert not Company.objects.exists(), "nothing is saved before the caseworker confirms"
 
 
-def test_confirm_saves_only_valid_rows_and_a_reimport_adds_nothing(caseworker_client, organisation):
+def test_confirm_saves_only_valid_rows_and_a_reimport_adds_nothing(
+    caseworker_client, organisation, confirm
+):
     content = danish_csv(COMPANIES)
     upload(caseworker_client, "virksomheder", "firmaer.csv", content)
-    caseworker_client.post(reverse("workspace:import_confirm"))
+    confirm()
     assert sorted(Company.objects.values_list("name", "industry")) == [
         ("Brugsen Herning", "retail"),
         ("Kantinen Øst", "kitchen"),
@@ -90,7 +104,7 @@ def test_confirm_saves_only_valid_rows_and_a_reimport_adds_nothing(caseworker_cl
 
     page = upload(caseworker_client, "virksomheder", "firmaer.csv", content).content.decode()
     assert "Findes allerede: 2" in page
-    caseworker_client.post(reverse("workspace:import_confirm"))
+    confirm()
     assert Company.objects.count() == 2
 
 
@@ -99,7 +113,9 @@ def test_confirm_without_a_preview_saves_nothing(caseworker_client):
     assert "Der er ingen fil, der venter" in response.content.decode()
 
 
-def test_youth_from_xlsx_with_real_dates_future_birth_date_refused(caseworker_client, caseworker):
+def test_youth_from_xlsx_with_real_dates_future_birth_date_refused(
+    caseworker_client, caseworker, confirm
+):
     future = timezone.localdate() + dt.timedelta(days=30)
     content = xlsx(
         [
@@ -127,13 +143,13 @@ def test_youth_from_xlsx_with_real_dates_future_birth_date_refused(caseworker_cl
     )
     page = upload(caseworker_client, "unge", "unge.xlsx", content).content.decode()
     assert "Fødselsdatoen kan ikke ligge i fremtiden." in page
-    caseworker_client.post(reverse("workspace:import_confirm"))
+    confirm()
     sofie = Youth.objects.get()
     assert (sofie.full_name, sofie.birth_date) == ("Sofie Jensen", dt.date(2008, 5, 14))
     assert sofie.caseworker == caseworker and sofie.phone == "20304050"
 
 
-def test_mentors_need_a_known_company_and_match_on_email(caseworker_client, organisation):
+def test_mentors_need_a_known_company_and_match_on_email(caseworker_client, organisation, confirm):
     CompanyFactory(organisation=organisation, name="Brugsen", cvr="29189609")
     rows = [
         ["Virksomhedens CVR-nummer", "Navn", "Stilling", "E-mail", "Telefon"],
@@ -142,13 +158,13 @@ def test_mentors_need_a_known_company_and_match_on_email(caseworker_client, orga
     ]
     page = upload(caseworker_client, "mentorer", "m.csv", danish_csv(rows)).content.decode()
     assert "Ingen virksomhed med dette CVR-nummer" in page
-    caseworker_client.post(reverse("workspace:import_confirm"))
+    confirm()
     upload(caseworker_client, "mentorer", "m.csv", danish_csv(rows))
-    caseworker_client.post(reverse("workspace:import_confirm"))
+    confirm()
     assert list(Mentor.objects.values_list("name", flat=True)) == ["Lone Madsen"]
 
 
-def test_goal_catalogue_reads_danish_labels_and_decimal_comma(caseworker_client):
+def test_goal_catalogue_reads_danish_labels_and_decimal_comma(caseworker_client, confirm):
     rows = [
         ["Mål", "Vurderingskriterier", "Kompetenceområde", "Niveau", "Point", "Branche"],
         [
@@ -163,7 +179,7 @@ def test_goal_catalogue_reads_danish_labels_and_decimal_comma(caseworker_client)
         ["Kan flyve", "Flyver.", "Faglig", "Niveau 7", "1", ""],
     ]
     upload(caseworker_client, "maalkatalog", "katalog.csv", danish_csv(rows))
-    caseworker_client.post(reverse("workspace:import_confirm"))
+    confirm()
     goals = {g.title: g for g in GoalTemplate.objects.all()}
     assert set(goals) == {"Kan fylde varer op", "Kan møde til tiden"}
     assert str(goals["Kan fylde varer op"].points) == "2.5"

@@ -240,3 +240,51 @@ def test_a_youth_returned_by_the_internal_assurer_is_a_task_until_the_guide_corr
 
     cohort_member_guide_approve(member=member, goals=[first, second], by=caseworker)
     assert "Retur fra kvalitetssikring" not in tasks(caseworker_client)
+
+
+def test_each_placement_kind_counts_its_own_rows_and_a_placement_can_be_in_two(
+    caseworker_client, caseworker, organisation, company, mentor
+):
+    """The kinds about placements share one query: twelve follow-ups due fill their own
+    list (10 and "more") and still leave the two to start and the one ending, which is
+    also due for a follow-up, in theirs."""
+    today = timezone.localdate()
+
+    def placement(**fields):
+        youth = YouthFactory(organisation=organisation, caseworker=caseworker)
+        return PlacementFactory(
+            organisation=organisation, youth=youth, company=company, mentor=mentor, **fields
+        )
+
+    due = [
+        placement(
+            starts_on=today - dt.timedelta(days=60),
+            ends_on=None,
+            next_follow_up_on=today - dt.timedelta(days=n),
+        )
+        for n in range(12)
+    ]
+    both = placement(
+        starts_on=today - dt.timedelta(days=60),
+        ends_on=today + dt.timedelta(days=2),
+        next_follow_up_on=today - dt.timedelta(days=30),
+    )
+    starting = [
+        placement(status=Placement.Status.PLANNED, starts_on=today + dt.timedelta(days=n))
+        for n in (1, 5)
+    ]
+    page = tasks(caseworker_client)
+
+    def kind(name: str) -> str:
+        start = page.index(f'data-task-kind="{name}"')
+        return page[start : page.index("</ul>", start)]
+
+    assert page.count('data-task-kind="follow_up"') == 1 and "10+" in page
+    follow_ups = kind("follow_up")
+    assert reverse("placements:followup_create", args=[both.pk]) in follow_ups, "oldest first"
+    assert reverse("placements:followup_create", args=[due[-1].pk]) in follow_ups
+    assert reverse("placements:followup_create", args=[due[0].pk]) not in follow_ups
+    assert reverse("workspace:placement_detail", args=[both.pk]) in kind("ending")
+    assert all(
+        reverse("workspace:placement_detail", args=[p.pk]) in kind("starting") for p in starting
+    )
