@@ -77,6 +77,9 @@ NOT_RECORDED = {
     "privacy.anonymise.youth_due_for_anonymisation": "a read",
     "workspace.imports.import_read": "reads a file",
     "workspace.imports.import_template": "makes an empty file",
+    "workspace.imports.import_run_start": "reads the file's columns and what already exists",
+    "workspace.imports.import_row": "one row through the services, which record",
+    "workspace.imports.row_result": "formats a stored row for the page",
     "documents.services.document_kind_register": "registers a renderer at start-up",
     # The access log is its own record of who looked; sign-in is not a change
     "accounts.services.access_log_record": "the access log",
