@@ -13,18 +13,31 @@ def certificates_for_user(user: User) -> QuerySet[Certificate]:
     certificates = Certificate.objects.select_related("youth", "organisation")
     if user.is_staff_member:
         # The young person's certificates, wherever they were issued, and the register of
-        # those this organisation issued to someone since handed over to another unit. The
-        # OR is decided in a subquery of its own, where PostgreSQL combines the two indexes
-        # (BitmapOr); in a list's query, beside its ORDER BY and LIMIT, it scanned every
-        # certificate in the country and tested each against the unit's youth.
-        theirs = Certificate.objects.filter(
-            Q(youth_of_organisation("youth_id", user.organisation_id))
-            | Q(organisation_id=user.organisation_id)
+        # those this organisation issued to someone since handed over to another unit.
+        return certificates.filter(
+            Q(youth__organisation_id=user.organisation_id) | Q(organisation_id=user.organisation_id)
         )
-        return certificates.filter(pk__in=theirs.values("pk"))
     if user.is_youth:
         return certificates.filter(youth__user=user).exclude(status=Certificate.Status.DRAFT)
     return certificates.none()
+
+
+def certificates_listed_for_user(user: User) -> QuerySet[Certificate]:
+    """The same certificates as `certificates_for_user`, for a list of many (ordered and
+    paged), written for PostgreSQL's planner. For staff, "the unit's youth's or the unit's
+    own" as a join with an OR made it scan every certificate in the country (~30 ms to count
+    them, ~100 ms for a page). Here the youth are the unit's youth ids (InIds) and the OR is
+    decided in a subquery of its own, where both sides are index lookups (BitmapOr). For one
+    youth's or one certificate's lookups the plain scope is cheaper."""
+    if not user.is_staff_member:
+        return certificates_for_user(user)
+    theirs = Certificate.objects.filter(
+        Q(youth_of_organisation("youth_id", user.organisation_id))
+        | Q(organisation_id=user.organisation_id)
+    )
+    return Certificate.objects.select_related("youth", "organisation").filter(
+        pk__in=theirs.values("pk")
+    )
 
 
 def get_certificate_for_user(user: User, pk: int, *, write: bool = False) -> Certificate:

@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import SignInLink, User
 from certificates.models import Certificate, Cohort, CohortMember
-from certificates.selectors import certificates_for_user, cohorts_for_user
+from certificates.selectors import certificates_listed_for_user, cohorts_for_user
 from goals.models import ProgressEntry
 from goals.selectors import goals_for_user
 from placements.models import Placement
@@ -125,7 +125,7 @@ def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
             "drafts",
             _("Certificate drafts not issued"),
             _bounded(
-                certificates_for_user(user)
+                certificates_listed_for_user(user)
                 .filter(status=Certificate.Status.DRAFT, youth__caseworker=user)
                 .order_by("created_at", "pk")
             ),

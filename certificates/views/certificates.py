@@ -19,7 +19,12 @@ from youth.selectors import get_youth_for_user
 
 from ..forms.issuing import CertificateFilterForm, CertificateGoalsForm, RevokeForm, default_goals
 from ..models import Certificate
-from ..selectors import certificates_for_user, certificates_search, get_certificate_for_user
+from ..selectors import (
+    certificates_for_user,
+    certificates_listed_for_user,
+    certificates_search,
+    get_certificate_for_user,
+)
 from ..services.issuing import (
     CertificateError,
     certificate_correction_start,
@@ -60,7 +65,7 @@ def certificate_file_response(request: HttpRequest, certificate: Certificate) ->
 @staff_required
 def certificate_list(request: HttpRequest) -> HttpResponse:
     form = CertificateFilterForm(request.GET or None)
-    certificates = certificates_for_user(request.user)
+    certificates = certificates_listed_for_user(request.user)
     if form.is_valid():
         certificates = certificates_search(
             certificates,

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.models import AccessLogEntry
 from certificates.models import Certificate
+from certificates.selectors import certificates_for_user, certificates_listed_for_user
 from certificates.services.issuing import certificate_draft_save, certificate_issue
 from placements.models import Placement
 from reports.services import progress_report_save
@@ -260,3 +261,22 @@ def test_both_sides_access_is_logged_with_their_own_organisation(
     assert entry.organisation_id == receiver.organisation_id
     # The sender's own rows stay, in its own organisation.
     assert AccessLogEntry.objects.filter(user=caseworker, youth_id=youth.pk).count() == before
+
+
+def test_both_units_lists_of_certificates_hold_what_each_may_read(
+    client, handed_over, record, youth, caseworker, receiver
+):
+    """The certificate list uses its own form of the scope, written for the planner: it
+    holds exactly the certificates each user may open, for the sender (its register), the
+    receiver (the young person's), their managers and a stranger."""
+    stranger = CaseworkerFactory(organisation=ManagerFactory().organisation)
+    managers = [ManagerFactory(organisation=user.organisation) for user in (caseworker, receiver)]
+    for user in (caseworker, receiver, *managers, stranger):
+        listed = set(certificates_listed_for_user(user).values_list("pk", flat=True))
+        assert listed == set(certificates_for_user(user).values_list("pk", flat=True)), user
+    certificate = record["certificate"]
+    for user in (caseworker, receiver):
+        assert certificates_listed_for_user(user).filter(pk=certificate.pk).exists()
+        page = _as(client, user).get(reverse("certificates:list")).content.decode()
+        assert certificate.number in page, user
+    assert not certificates_listed_for_user(stranger).exists()
