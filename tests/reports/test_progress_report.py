@@ -147,8 +147,8 @@ def test_shared_report_prints_hours_levels_dates_picked_notes_and_assessment(
     assert "8,0" in text and "2 af 2 dage (100 %)" in text
     assert "Korte pauser hver time" in text and "Arbejder bedst om formiddagen." in text
     # each goal: started at, level now, with the dates
-    assert "Kan møde til tiden 2,0 point Kendskab 10.2.2026 Kundskab 15.3.2026" in text
-    assert "Kan betjene kassen 3,0 point Kendskab 5.5.2026 Mestring 20.6.2026" in text
+    assert "Kan møde til tiden (2,0 point) Kendskab 10.2.2026 → Kundskab 15.3.2026" in text
+    assert "Kan betjene kassen (3,0 point) Kendskab 5.5.2026 → Mestring 20.6.2026" in text
     assert "Møder nu til tiden" in text and "Betjener kassen alene" in text
     assert "Kom 10 minutter for sent" not in text and "Skal have hjælp ved kassen" not in text
     assert ASSESSMENT in text

@@ -1,6 +1,6 @@
 """What made the progress report and the overview PDF slow to render is gone, and the
-documents still say the same: each goal once, grouped by area, its levels and dates on one
-line; the chart's dots where the observations are; the workplace beside the goal."""
+documents still say the same: each goal once, grouped by area, with its levels and dates
+under its title; the chart's dots where the observations are; the workplace beside the goal."""
 
 import datetime as dt
 import gc
@@ -33,12 +33,12 @@ def test_each_goal_is_printed_once_under_its_area_with_levels_and_dates(
     assert can_do.count("Kan møde til tiden") == 1 and can_do.count("Kan betjene kassen") == 1
     professional = can_do.index("Faglige kompetencer")
     social = can_do.index("Sociale kompetencer")
-    till = can_do.index("Kan betjene kassen 3,0 point Kendskab 5.5.2026 Mestring 20.6.2026")
-    on_time = can_do.index("Kan møde til tiden 2,0 point Kendskab 10.2.2026 Kundskab 15.3.2026")
+    till = can_do.index("Kan betjene kassen (3,0 point) Kendskab 5.5.2026 → Mestring 20.6.2026")
+    on_time = can_do.index("Kan møde til tiden (2,0 point) Kendskab 10.2.2026 → Kundskab 15.3.2026")
     assert professional < till < social < on_time
 
 
-def test_chart_puts_a_dot_at_each_observation_and_names_them_in_its_description():
+def test_chart_puts_a_dot_at_each_observation_and_names_them_in_its_title():
     svg = progression_chart(
         chart_id="goal-1",
         title="Kan møde til tiden",
@@ -51,8 +51,9 @@ def test_chart_puts_a_dot_at_each_observation_and_names_them_in_its_description(
     dots = re.search(r'<path d="([^"]*)"[^>]*stroke-linecap="round"', svg).group(1)
     # start of the year at the left edge on level 1 (bottom), mid-year halfway on level 3 (top)
     assert dots == "M4.0 38h0M74.0 6h0"
-    assert "Kendskab 1.1.2026, Mestring 2.7.2026</desc>" in svg
-    assert "<circle" not in svg and "<line" not in svg
+    # the tagged PDF reads only the <title> as the figure's alternative text
+    assert ">Kan møde til tiden: Kendskab 1.1.2026, Mestring 2.7.2026</title>" in svg
+    assert "<desc" not in svg and "<circle" not in svg and "<line" not in svg
 
 
 def test_chart_without_observations_draws_no_dot():
