@@ -138,6 +138,9 @@ CELERY_TIMEZONE = "Europe/Copenhagen"
 # The statistics are counted at most this often per organisation and period (the shared
 # cache); the page says "as of" when they were counted. 0 counts on every request.
 STATISTICS_CACHE_SECONDS = env.int("STATISTICS_CACHE_SECONDS", default=600)
+# Older figures are kept this long: shown at once, with the time they were counted, while a
+# task counts them again (reports/counting.py).
+STATISTICS_KEEP_SECONDS = env.int("STATISTICS_KEEP_SECONDS", default=24 * 60 * 60)
 # Prepared documents (GDPR exports, statistics reports) are deleted this long after they are
 # asked for, by `manage.py purge_documents` (run it hourly from cron or a timer).
 DOCUMENT_RETENTION_HOURS = env.int("DOCUMENT_RETENTION_HOURS", default=24)

@@ -9,7 +9,7 @@ from documents.models import PreparedDocument
 from documents.pdf import html_to_pdf
 from documents.services import RenderedDocument
 
-from . import tables
+from .counting import sections_counted
 from .statistics import Period
 
 
@@ -26,7 +26,7 @@ def statistics_report_render(document: PreparedDocument) -> RenderedDocument:
             {
                 "organisation": organisation,
                 "period": period,
-                "sections": tables.sections(organisation, period),
+                "sections": sections_counted(organisation, period),
                 "printed_on": timezone.localdate(),
             },
         )

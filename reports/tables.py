@@ -5,18 +5,15 @@ Danish (decimal comma). Each table that has a chart names the column its bars sh
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
-from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from accounts.models import Organisation
 from certificates.models import Cohort
 from companies.models import Industry
 from goals.models import Area, Level
@@ -25,12 +22,9 @@ from youth.models import Youth
 
 from . import statistics as stats
 from .charts import bar_chart
-from .statistics import Period
 
 # The companies table shows this many on the page and in the PDF report (all in the CSV).
 COMPANIES_SHOWN = 20
-# Bump when the cached sections change shape, so old entries are never read.
-CACHE_VERSION = 1
 
 
 class Share(float):
@@ -185,9 +179,8 @@ def _started_status_rows(figures: stats.YouthFigures, active_day: str) -> list[l
     return rows
 
 
-def youth_section(organisation: Organisation, period: Period) -> Section:
-    figures = stats.youth_figures(organisation=organisation, period=period)
-    active_day = date_format(period.reference_day(timezone.localdate()), "j.n.Y")
+def youth_section(figures: stats.YouthFigures) -> Section:
+    active_day = date_format(figures.active_on, "j.n.Y")
     outcome_rows: list[list[Cell]] = [
         [
             label,
@@ -256,8 +249,7 @@ def youth_section(organisation: Organisation, period: Period) -> Section:
     )
 
 
-def placement_section(organisation: Organisation, period: Period) -> Section:
-    figures = stats.placement_figures(organisation=organisation, period=period)
+def placement_section(figures: stats.PlacementFigures) -> Section:
     statuses = Placement.Status.choices
     return Section(
         slug="placements",
@@ -323,8 +315,7 @@ def placement_section(organisation: Organisation, period: Period) -> Section:
     )
 
 
-def progression_section(organisation: Organisation, period: Period) -> Section:
-    figures = stats.progression_figures(organisation=organisation, period=period)
+def progression_section(figures: stats.ProgressionFigures) -> Section:
     levels = Level.choices
     return Section(
         slug="progression",
@@ -363,8 +354,7 @@ def progression_section(organisation: Organisation, period: Period) -> Section:
     )
 
 
-def certificate_section(organisation: Organisation, period: Period) -> Section:
-    figures = stats.certificate_figures(organisation=organisation, period=period)
+def certificate_section(figures: stats.CertificateFigures) -> Section:
     return Section(
         slug="certificates",
         title=_("Certificates"),
@@ -387,8 +377,7 @@ def certificate_section(organisation: Organisation, period: Period) -> Section:
     )
 
 
-def quality_assurance_section(organisation: Organisation, period: Period) -> Section:
-    figures = stats.quality_assurance_figures(organisation=organisation, period=period)
+def quality_assurance_section(figures: stats.QualityAssuranceFigures) -> Section:
     whole = figures.submitted_youth
     steps = [
         (
@@ -443,8 +432,7 @@ def quality_assurance_section(organisation: Organisation, period: Period) -> Sec
     )
 
 
-def network_section(organisation: Organisation, period: Period) -> Section:
-    figures = stats.network_figures(organisation=organisation, period=period)
+def network_section(figures: stats.NetworkFigures) -> Section:
     return Section(
         slug="network",
         title=_("Company network"),
@@ -482,8 +470,7 @@ def network_section(organisation: Organisation, period: Period) -> Section:
     )
 
 
-def follow_up_section(organisation: Organisation, period: Period) -> Section:
-    figures = stats.follow_up_figures(organisation=organisation, period=period)
+def follow_up_section(figures: stats.FollowUpFigures) -> Section:
     return Section(
         slug="follow-up",
         title=_("Follow-up"),
@@ -503,14 +490,16 @@ def follow_up_section(organisation: Organisation, period: Period) -> Section:
     )
 
 
-SECTIONS = {
-    "youth": youth_section,
-    "placements": placement_section,
-    "progression": progression_section,
-    "certificates": certificate_section,
-    "network": network_section,
-    "follow-up": follow_up_section,
-    "quality-assurance": quality_assurance_section,
+# Each section: the figures it counts (the database's work, done once) and the tables it
+# shows them in (built once per language from the same figures).
+SECTIONS: dict[str, tuple[Callable[..., Any], Callable[[Any], Section]]] = {
+    "youth": (stats.youth_figures, youth_section),
+    "placements": (stats.placement_figures, placement_section),
+    "progression": (stats.progression_figures, progression_section),
+    "certificates": (stats.certificate_figures, certificate_section),
+    "network": (stats.network_figures, network_section),
+    "follow-up": (stats.follow_up_figures, follow_up_section),
+    "quality-assurance": (stats.quality_assurance_figures, quality_assurance_section),
 }
 # Which section each table is in, so a CSV computes only its own section.
 TABLE_SECTIONS = {
@@ -530,38 +519,3 @@ TABLE_SECTIONS = {
     "cohorts": "quality-assurance",
     "quality-assurance": "quality-assurance",
 }
-
-
-def _section(slug: str, organisation: Organisation, period: Period) -> tuple[Section, dt.datetime]:
-    """One section and when it was computed: from the cache when it was computed less than
-    STATISTICS_CACHE_SECONDS ago (the page then says "as of" that time), else now."""
-    seconds = settings.STATISTICS_CACHE_SECONDS
-    if not seconds:
-        return SECTIONS[slug](organisation, period), timezone.now()
-    key = (
-        f"statistics:{CACHE_VERSION}:{organisation.pk}:{period.start}:{period.end}:"
-        f"{get_language()}:{slug}"
-    )
-    cached = cache.get(key)
-    if cached is None:
-        cached = (SECTIONS[slug](organisation, period), timezone.now())
-        cache.set(key, cached, seconds)
-    return cached
-
-
-def sections_as_of(organisation: Organisation, period: Period) -> tuple[list[Section], dt.datetime]:
-    """Every section, and the time of the oldest figure among them."""
-    computed = [_section(slug, organisation, period) for slug in SECTIONS]
-    return [section for section, _at in computed], min(at for _section, at in computed)
-
-
-def sections(organisation: Organisation, period: Period) -> list[Section]:
-    return sections_as_of(organisation, period)[0]
-
-
-def table(organisation: Organisation, period: Period, slug: str) -> Table | None:
-    """One table by its slug, computing (or reading from the cache) only its section."""
-    if slug not in TABLE_SECTIONS:
-        return None
-    section, _at = _section(TABLE_SECTIONS[slug], organisation, period)
-    return next(table for table in section.tables if table.slug == slug)

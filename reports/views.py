@@ -8,17 +8,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import staff_required
 from documents.services import document_request
 
 from . import tables
 from .apps import STATISTICS_REPORT
+from .counting import statistics_for_page, table_counted
 from .forms import PeriodForm
 from .statistics import Period
 
 CSV_BOM = "\ufeff"
+# How often the page asks whether figures being counted for the first time are ready.
+POLL_SECONDS = 2
 
 
 def _chosen_period(request: HttpRequest) -> tuple[PeriodForm, Period]:
@@ -35,29 +39,42 @@ def _file_name(request: HttpRequest, what: str, period: Period, extension: str) 
     return f"statistik-{code}-{what}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.{extension}"
 
 
+def _figures_context(request: HttpRequest, period: Period) -> dict:
+    figures = statistics_for_page(request.user.organisation, period)
+    return {
+        "figures": figures,
+        "sections": figures.sections,
+        "cache_minutes": settings.STATISTICS_CACHE_SECONDS // 60,
+        "query": request.GET.urlencode(),
+        "poll_seconds": POLL_SECONDS,
+    }
+
+
 @staff_required
 def statistics(request: HttpRequest) -> HttpResponse:
+    """The figures as counted in the background: fresh, older ones (with their time) while
+    they are counted again, or "being counted" until the first count is done."""
     form, period = _chosen_period(request)
-    sections, as_of = tables.sections_as_of(request.user.organisation, period)
-    return render(
-        request,
-        "reports/statistics.html",
-        {
-            "form": form,
-            "period": period,
-            "sections": sections,
-            "as_of": as_of,
-            "cache_minutes": settings.STATISTICS_CACHE_SECONDS // 60,
-            "query": request.GET.urlencode(),
-        },
-    )
+    context = _figures_context(request, period)
+    return render(request, "reports/statistics.html", {"form": form, "period": period, **context})
+
+
+@never_cache
+@staff_required
+@require_GET
+def statistics_sections(request: HttpRequest) -> HttpResponse:
+    """Polled (htmx) by the page while the figures are counted for the first time: the same
+    "being counted" state again, or the sections (and their as-of line) when they are ready."""
+    _form, period = _chosen_period(request)
+    context = _figures_context(request, period)
+    return render(request, "reports/_sections.html", {**context, "polled": True})
 
 
 @staff_required
 def table_csv(request: HttpRequest, table: str) -> HttpResponse:
     """One table as CSV for Danish Excel: UTF-8 with BOM, semicolons, decimal comma."""
     _form, period = _chosen_period(request)
-    chosen = tables.table(request.user.organisation, period, table)
+    chosen = table_counted(request.user.organisation, period, table)
     if chosen is None:
         raise Http404
     buffer = io.StringIO()

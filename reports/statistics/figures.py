@@ -19,15 +19,17 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    RowRange,
     Sum,
     Value,
     Window,
 )
 from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, Coalesce, FirstValue, Lag, RowNumber, TruncMonth
+from django.db.models.functions import Cast, Coalesce, Lag, LastValue, RowNumber, TruncMonth
 from django.utils import timezone
 
 from accounts.models import Organisation
+from accounts.queries import InIds
 from certificates.models import Certificate, Cohort, CohortMember, GoalReview
 from companies.models import Company
 from goals.models import LearningGoal, ProgressEntry
@@ -54,6 +56,8 @@ def _running_in(period: Period) -> Q:
 @dataclass(frozen=True)
 class YouthFigures:
     started: int
+    # Active on this day: the period's last day, or the day they were counted if earlier.
+    active_on: dt.date
     active: int
     completed: int
     stopped: int
@@ -106,6 +110,7 @@ def youth_figures(*, organisation: Organisation, period: Period) -> YouthFigures
         started_by_status[key] = started_by_status.get(key, 0) + row["n"]
     return YouthFigures(
         **counts,
+        active_on=day,
         outcomes=outcomes,
         educations=educations,
         started_by_status=started_by_status,
@@ -197,7 +202,10 @@ class ProgressionFigures:
 
 
 def progression_figures(*, organisation: Organisation, period: Period) -> ProgressionFigures:
-    goals = LearningGoal.objects.filter(placement__organisation=organisation)
+    # The organisation's placements as ids looked up in the goals' index (InIds): joined,
+    # PostgreSQL read every goal in the country to keep the organisation's.
+    placement_ids = Placement.objects.filter(organisation=organisation).values("pk")
+    goals = LearningGoal.objects.filter(InIds("placement_id", placement_ids))
     assessed = {
         (row["area"], row["assessed_level"]): row["n"]
         for row in goals.filter(assessed_on__range=period.as_range)
@@ -205,32 +213,32 @@ def progression_figures(*, organisation: Organisation, period: Period) -> Progre
         .annotate(n=Count("pk"))
         .order_by()
     }
-    # One pass over the period's entries, numbered per goal: the first and the last level
-    # seen and the number of entries (not three correlated subqueries per goal).
-    first_to_last = [F("observed_on").asc(), F("created_at").asc(), F("pk").asc()]
-    last_to_first = [F("observed_on").desc(), F("created_at").desc(), F("pk").desc()]
-    per_goal = F("goal_id")
-    goals_seen = (
+    # One pass over the period's entries, numbered per goal from the first to the last: the
+    # first row holds the first level seen, the number of entries and the last level (over
+    # the whole goal: one window, one sort). The database counts the goals too (the window
+    # query is a subquery of the count), and nothing is sorted by the model's ordering.
+    whole_goal = {
+        "partition_by": F("goal_id"),
+        "order_by": [F("observed_on").asc(), F("created_at").asc(), F("pk").asc()],
+        "frame": RowRange(start=None, end=None),
+    }
+    measured_goals = (
         ProgressEntry.objects.filter(
-            goal__placement__organisation=organisation,
+            InIds("goal__placement_id", placement_ids),
             withdrawn_at__isnull=True,
             observed_on__range=period.as_range,
         )
+        .order_by()
         .annotate(
-            entry_count=Window(Count("pk"), partition_by=per_goal),
-            first_level=Window(FirstValue("level"), partition_by=per_goal, order_by=first_to_last),
-            last_level=Window(FirstValue("level"), partition_by=per_goal, order_by=last_to_first),
-            number=Window(RowNumber(), partition_by=per_goal, order_by=first_to_last),
+            number=Window(RowNumber(), **whole_goal),
+            entry_count=Window(Count("pk"), **whole_goal),
+            last_level=Window(LastValue("level"), **whole_goal),
         )
-        .filter(number=1)
-        .values_list("entry_count", "first_level", "last_level")
+        .filter(number=1, entry_count__gte=2)
     )
-    measured = rose = 0
-    for entry_count, first_level, last_level in goals_seen:
-        if entry_count >= 2:
-            measured += 1
-            rose += last_level > first_level
-    change = {"measured": measured, "rose": rose}
+    change = measured_goals.aggregate(
+        measured=Count("pk"), rose=Count("pk", filter=Q(last_level__gt=F("level")))
+    )
     points = DecimalField(max_digits=8, decimal_places=1)
     average_points = (
         Certificate.objects.filter(organisation=organisation, issued_on__range=period.as_range)

@@ -239,6 +239,8 @@ SPECS: dict[str, Spec] = {
     "ob:credential": public(kwargs=lambda w: {"code": w.a.certificate.verification_code}),
     # statistics: the organisation's own figures, no names
     "reports:statistics": role_level(STAFF),
+    # the page's sections, polled while they are counted for the first time
+    "reports:sections": role_level(STAFF),
     "reports:csv": role_level(STAFF, kwargs=lambda w: {"table": "youth"}),
     "reports:pdf": role_level(STAFF),
     # the progress report for the rehabilitation team: never a mentor (404); the young

@@ -54,7 +54,9 @@ def test_all_time_starts_no_earlier_than_the_first_day(organisation, youth):
     assert Period.all_time(organisation, today) == Period(FIRST_DAY, today)
 
 
-@pytest.mark.parametrize("name", ["reports:statistics", "reports:csv", "reports:pdf"])
+@pytest.mark.parametrize(
+    "name", ["reports:statistics", "reports:sections", "reports:csv", "reports:pdf"]
+)
 @pytest.mark.parametrize("end", ["9999-11-30", "9999-12-31"])
 def test_a_huge_period_is_not_computed(manager_client, name, end):
     args = ["youth"] if name == "reports:csv" else []
