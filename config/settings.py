@@ -125,8 +125,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 # With Redis, a task taken by a worker that dies (SIGKILL, power loss) is delivered again
 # after this many seconds; it must be longer than the longest task (see the time limit).
+# Every worker looks for such tasks every 10 seconds (kombu's default looks only every tenth
+# time, and skips a turn when another worker is looking, so a task could wait minutes more).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_throttle": 1,
 }
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -61,8 +61,10 @@ def worker_kill(worker: subprocess.Popen) -> None:
 
 
 def worker_stop(worker: subprocess.Popen) -> None:
+    """SIGTERM to the main process, as a service manager stops it: a warm shutdown that lets
+    the running task finish."""
     if worker.poll() is None:
-        os.killpg(worker.pid, signal.SIGTERM)
+        worker.terminate()
         try:
             worker.wait(timeout=60)
         except subprocess.TimeoutExpired:

@@ -350,15 +350,17 @@ def cohort_member_issue(*, member_id: int, by_id: int) -> None:
                 issue_state=CohortMember.Issue.FAILED, issue_error=str(error)[:300]
             )
             return
-    CohortMember.objects.filter(pk=member_id).update(
-        issue_state=CohortMember.Issue.ISSUED, issue_error=""
-    )
-    _cohort_finish_if_done(member.cohort_id, by=by)
+    _cohort_member_done(member, by=by)
 
 
 @transaction.atomic
-def _cohort_finish_if_done(cohort_id: int, *, by: User) -> None:
-    cohort = Cohort.objects.select_for_update().get(pk=cohort_id)
+def _cohort_member_done(member: CohortMember, *, by: User) -> None:
+    """The member is issued and, with the last one, the cohort: in one transaction, so a
+    worker that dies in between cannot leave every youth issued and the cohort issuing."""
+    cohort = Cohort.objects.select_for_update().get(pk=member.cohort_id)
+    CohortMember.objects.filter(pk=member.pk).update(
+        issue_state=CohortMember.Issue.ISSUED, issue_error=""
+    )
     if cohort.status != Status.ISSUING:
         return
     if not cohort.members.exclude(issue_state=CohortMember.Issue.ISSUED).exists():
