@@ -1,3 +1,4 @@
+import gc
 import logging
 import os
 
@@ -17,3 +18,9 @@ if not settings.DEBUG:
         raise ImproperlyConfigured(problem)
     if cache_is_per_process():
         logging.getLogger("config.wsgi").warning(NO_SHARED_CACHE)
+
+# Django's start-up objects (over 100,000) live as long as the worker. Frozen, the garbage
+# collector no longer walks them in every full collection, which otherwise took ~140 ms on
+# this 2-core machine once every few dozen requests: the slowest request of every page.
+gc.collect()
+gc.freeze()

@@ -1,3 +1,4 @@
+import gc
 import os
 
 from django.core.management.base import BaseCommand
@@ -24,6 +25,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, runs: int, only: str, **options) -> None:
         load_before = os.getloadavg()[0]
+        # As config/wsgi.py does in every gunicorn worker once Django is loaded.
+        gc.collect()
+        gc.freeze()
         # Production-like: no debug templates or query logging; the test client's host.
         with override_settings(
             DEBUG=False, ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False
