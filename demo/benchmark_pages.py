@@ -87,6 +87,7 @@ def page_states() -> list[PageState]:
     states = [
         ("caseworker", "dashboard", _url("workspace:dashboard"), cw),
         ("manager", "dashboard", _url("workspace:dashboard"), mg),
+        ("caseworker", "my tasks", _url("workspace:my_tasks"), cw),
         ("caseworker", "youth list", _url("youth:list"), cw),
         ("caseworker", "youth list: search", _url("youth:list", {"q": "jens"}), cw),
         ("caseworker", "youth list: status", _url("youth:list", {"status": "active"}), cw),

@@ -9,9 +9,11 @@ class PrivacyConfig(AppConfig):
     def ready(self) -> None:
         from documents.services import document_kind_register
 
-        from .export import gdpr_export_render
+        from .export import gdpr_export_json_render, gdpr_export_render
 
         document_kind_register(GDPR_EXPORT, gdpr_export_render)
+        document_kind_register(GDPR_EXPORT_JSON, gdpr_export_json_render)
 
 
 GDPR_EXPORT = "gdpr-export"
+GDPR_EXPORT_JSON = "gdpr-export-json"

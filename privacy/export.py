@@ -9,6 +9,7 @@ belong to the youth and must stay verifiable.
 import csv
 import datetime as dt
 import io
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -357,10 +358,22 @@ def youth_export_pdf(*, export: dict[str, Any]) -> bytes:
     return html_to_pdf(html, attachments=attachments)
 
 
-def gdpr_export_render(document: PreparedDocument) -> RenderedDocument:
-    """The insight export as a prepared document (runs in the task queue)."""
+def _document_export(document: PreparedDocument) -> tuple[Youth, dict[str, Any]]:
     youth = Youth.objects.get(
         pk=document.params["youth_id"], organisation_id=document.organisation_id
     )
-    export = youth_data_export(youth=youth, by=document.owner)
+    return youth, youth_data_export(youth=youth, by=document.owner)
+
+
+def gdpr_export_render(document: PreparedDocument) -> RenderedDocument:
+    """The insight export as a prepared PDF document (runs in the task queue)."""
+    youth, export = _document_export(document)
     return RenderedDocument(youth_export_pdf(export=export), f"indsigt-{youth.pk}.pdf")
+
+
+def gdpr_export_json_render(document: PreparedDocument) -> RenderedDocument:
+    """The insight export as a prepared JSON document (runs in the task queue). Not
+    indented: an indented dump runs in pure Python, ~10 times slower on a long access log."""
+    youth, export = _document_export(document)
+    content = json.dumps(export, ensure_ascii=False).encode()
+    return RenderedDocument(content, f"indsigt-{youth.pk}.json")

@@ -26,8 +26,19 @@ from .models import ImportJob
 
 # "Soon" on the dashboard, and how long an active placement may go without a follow-up.
 DASHBOARD_DAYS = 14
-# A dashboard list shows at most this many rows; the youth list has the rest.
-DASHBOARD_ROWS = 50
+# A dashboard list shows at most this many rows (five open, the rest behind "show more");
+# the youth list and the tasks have the rest. Every row shown is a row in the access log.
+DASHBOARD_ROWS = 20
+
+
+class Capped(list):
+    """The first DASHBOARD_ROWS of a list, and whether there were more: its queries ask for
+    one row beyond, so the badge can say "20+" rather than count a list it cut short."""
+
+    def __init__(self, rows):
+        rows = list(rows)
+        super().__init__(rows[:DASHBOARD_ROWS])
+        self.more = len(rows) > DASHBOARD_ROWS
 
 
 def _own(user: User, queryset: QuerySet | Q, youth_path: str = "") -> QuerySet | Q:
@@ -43,10 +54,10 @@ def _own(user: User, queryset: QuerySet | Q, youth_path: str = "") -> QuerySet |
 class Dashboard:
     active_youth: list[Youth]
     active_youth_count: int
-    placements_soon: list[Placement]
-    new_progress: list[LearningGoal]  # each with new_entries and latest_entry_at
-    without_follow_up: list[Placement]
-    to_certify: list[Youth]
+    placements_soon: Capped
+    new_progress: Capped  # goals, each with new_entries and latest_entry_at
+    without_follow_up: Capped
+    to_certify: Capped
 
     def youth_shown(self) -> list[tuple[int, int]]:
         """(youth_id, organisation_id) of everyone the dashboard names, for the access log."""
@@ -93,14 +104,14 @@ def dashboard_for_user(user: User, *, today: dt.date) -> Dashboard:
     return Dashboard(
         active_youth=list(active_youth.select_related(None).only(*YOUTH_SHOWN)[:DASHBOARD_ROWS]),
         active_youth_count=active_youth.count(),
-        placements_soon=list(placements_soon[:DASHBOARD_ROWS]),
+        placements_soon=Capped(placements_soon[: DASHBOARD_ROWS + 1]),
         new_progress=_new_progress(user),
         without_follow_up=_without_follow_up(user, placements, quiet_since=quiet_since),
         to_certify=_to_certify(user),
     )
 
 
-def _new_progress(user: User) -> list[LearningGoal]:
+def _new_progress(user: User) -> Capped:
     """Goals with mentors' entries the user has not seen, newest first, each with
     new_entries and latest_entry_at.
 
@@ -127,7 +138,7 @@ def _new_progress(user: User) -> list[LearningGoal]:
         .order_by()
         .values("goal_id")
         .annotate(n=Count("pk"), latest=Max("created_at"))
-        .order_by("-latest", "-goal_id")[:DASHBOARD_ROWS]
+        .order_by("-latest", "-goal_id")[: DASHBOARD_ROWS + 1]
     )
     goals_by_pk = (
         goals_for_user(user)
@@ -148,12 +159,12 @@ def _new_progress(user: User) -> list[LearningGoal]:
         goal = goals_by_pk[row["goal_id"]]
         goal.new_entries, goal.latest_entry_at = row["n"], row["latest"]
         new_progress.append(goal)
-    return new_progress
+    return Capped(new_progress)
 
 
 def _without_follow_up(
     user: User, placements: QuerySet[Placement], *, quiet_since: dt.date
-) -> list[Placement]:
+) -> Capped:
     """Running placements with no follow-up since `quiet_since` (that started before it),
     those never followed up first, then the longest quiet.
 
@@ -183,7 +194,7 @@ def _without_follow_up(
     never_first = sorted(
         quiet, key=lambda row: (row[0] is not None, row[0] or row[1], row[1], row[2])
     )
-    shown = {pk: last for last, _starts_on, pk in never_first[:DASHBOARD_ROWS]}
+    shown = {pk: last for last, _starts_on, pk in never_first[: DASHBOARD_ROWS + 1]}
     by_pk = (
         active.select_related(None)
         .select_related("youth", "company")
@@ -192,10 +203,10 @@ def _without_follow_up(
     )
     for pk, last in shown.items():
         by_pk[pk].last_follow_up = last
-    return [by_pk[pk] for pk in shown]
+    return Capped([by_pk[pk] for pk in shown])
 
 
-def _to_certify(user: User) -> list[Youth]:
+def _to_certify(user: User) -> Capped:
     """Youth with assessed goals that are on no valid certificate yet, by name, each with
     goals_to_certify: the goals counted per youth in one grouped query."""
     uncertified = (
@@ -221,7 +232,7 @@ def _to_certify(user: User) -> list[Youth]:
         )
     )
     to_certify = []
-    for row in rows[:DASHBOARD_ROWS]:
+    for row in rows[: DASHBOARD_ROWS + 1]:
         youth = Youth(
             pk=row["placement__youth_id"],
             organisation_id=row["placement__youth__organisation_id"],
@@ -230,7 +241,7 @@ def _to_certify(user: User) -> list[Youth]:
         )
         youth.goals_to_certify = row["n"]
         to_certify.append(youth)
-    return to_certify
+    return Capped(to_certify)
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from .links import pk_url
 TASK_DAYS = 7
 TASK_ROWS = 10
 TASK_PLACEMENT_FIELDS = (
-    "starts_on", "ends_on", "next_follow_up_on", "mentor__user_id",
+    "organisation_id", "starts_on", "ends_on", "next_follow_up_on", "mentor__user_id",
     "youth__first_name", "youth__last_name", "company__name", "mentor__name",
 )  # fmt: skip
 
@@ -55,6 +55,7 @@ class Task:
     text: str
     url: str
     due: dt.date | None = None
+    youth: tuple[int, int] | None = None  # (youth_id, organisation_id) the text names
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,11 @@ def _where(placement: Placement) -> str:
     return f"{placement.youth.full_name} · {placement.company.name}"
 
 
+def _placement_task(placement: Placement, url: str, due: dt.date | None) -> Task:
+    youth = (placement.youth_id, placement.organisation_id)
+    return Task(_where(placement), url, due, youth)
+
+
 def _placement_url(placement: Placement) -> str:
     return pk_url("workspace:placement_detail", placement.pk)
 
@@ -104,21 +110,21 @@ def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
             "follow_up",
             _("Follow-ups due"),
             due["follow_up"],
-            lambda p: Task(
-                _where(p), pk_url("placements:followup_create", p.pk), p.next_follow_up_on
+            lambda p: _placement_task(
+                p, pk_url("placements:followup_create", p.pk), p.next_follow_up_on
             ),
         ),
         _group(
             "starting",
             _("Placements to start"),
             due["starting"],
-            lambda p: Task(_where(p), _placement_url(p), p.starts_on),
+            lambda p: _placement_task(p, _placement_url(p), p.starts_on),
         ),
         _group(
             "ending",
             _("Placements ending"),
             due["ending"],
-            lambda p: Task(_where(p), _placement_url(p), p.ends_on),
+            lambda p: _placement_task(p, _placement_url(p), p.ends_on),
         ),
         _goals_to_assess(user),
         _group(
@@ -127,9 +133,16 @@ def tasks_for_user(user: User, *, today: dt.date) -> list[TaskGroup]:
             _bounded(
                 certificates_listed_for_user(user)
                 .filter(status=Certificate.Status.DRAFT, youth__caseworker=user)
+                .select_related(None)
+                .select_related("youth")
+                .only("youth__organisation_id", "youth__first_name", "youth__last_name")
                 .order_by("created_at", "pk")
             ),
-            lambda c: Task(c.youth.full_name, pk_url("certificates:detail", c.pk), None),
+            lambda c: Task(
+                c.youth.full_name,
+                pk_url("certificates:detail", c.pk),
+                youth=(c.youth_id, c.youth.organisation_id),
+            ),
         ),
         _mentor_links_expiring(placements, soon),
         _returned_from_quality_assurance(user),
@@ -189,6 +202,7 @@ def _returned_from_quality_assurance(user: User) -> TaskGroup:
         Task(
             f"{member.youth.full_name} · {member.cohort.name}",
             reverse("cohorts:member", args=[member.cohort_id, member.pk]),
+            youth=(member.youth_id, member.youth.organisation_id),
         )
         for member in members[:TASK_ROWS]
     ] + [
@@ -215,6 +229,8 @@ def _goals_to_assess(user: User) -> TaskGroup:
         .filter(Exists(logged))
         .values(
             "placement_id",
+            "placement__youth_id",
+            "placement__organisation_id",
             "placement__youth__first_name",
             "placement__youth__last_name",
             "placement__company__name",
@@ -236,6 +252,7 @@ def _goals_to_assess(user: User) -> TaskGroup:
                 "count": row["goals"],
             },
             pk_url("goals:assess_placement", row["placement_id"]),
+            youth=(row["placement__youth_id"], row["placement__organisation_id"]),
         ),
     )
 
@@ -267,5 +284,6 @@ def _mentor_links_expiring(placements, soon: dt.date) -> TaskGroup:
             _("%(mentor)s (%(where)s)") % {"mentor": p.mentor.name, "where": _where(p)},
             pk_url("mentor:invite", p.pk),
             timezone.localdate(p.link_expires),
+            (p.youth_id, p.organisation_id),
         ),
     )

@@ -7,6 +7,7 @@ app_name = "workspace"
 urlpatterns = [
     path("", dashboard.home, name="home"),
     path("oversigt/", dashboard.dashboard, name="dashboard"),
+    path("oversigt/opgaver/", dashboard.my_tasks, name="my_tasks"),
     path("soeg/", search.search, name="search"),
     path("import/", imports.import_start, name="import"),
     path("import/bekraeft/", imports.import_confirm, name="import_confirm"),

@@ -166,6 +166,10 @@ def test_3_caseworker_assesses_previews_and_issues(
         ProgressEntryFactory(goal=goal, level=Level.KUNDSKAB, author=mentor_user)
 
     sign_in(page, live_server, caseworker)
+    # The overview fetches My tasks after it has loaded: the goals with entries are one.
+    task = f"{youth.full_name} · {placement.company.name}: {len(goals)} mål"
+    expect(page.get_by_role("link", name=task)).to_be_visible()
+    step(page, "3", "00-overview")
     page.get_by_role("link", name="Unge", exact=True).click()
     page.get_by_role("link", name=youth.full_name).click()
     step(page, "3", "01-youth-profile")

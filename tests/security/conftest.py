@@ -10,6 +10,7 @@ Every personal text is unique, so a response can be searched for it.
 """
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
@@ -17,7 +18,8 @@ from io import BytesIO
 import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.test import Client, TestCase
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 from pypdf import PdfWriter
@@ -362,3 +364,16 @@ def client_for(user: User | None, **kwargs) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+def insight_export_json(client: Client, youth) -> dict:
+    """The insight export in JSON as a caseworker gets it: asked for (POST), prepared by the
+    task (in-process here, when the request's transaction commits), then downloaded."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("privacy:youth_export_json", kwargs={"pk": youth.pk}))
+    document = PreparedDocument.objects.get(pk=response.url.split("/")[-2])
+    download = client.get(reverse("documents:download", args=[document.pk]))
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert download["Content-Type"] == "application/json"
+    return json.loads(b"".join(download.streaming_content))

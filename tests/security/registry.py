@@ -94,6 +94,8 @@ SPECS: dict[str, Spec] = {
     # workspace
     "workspace:home": role_level(SIGNED_IN),
     "workspace:dashboard": role_level(STAFF),
+    # My tasks: the caseworker's own (B's caseworker gets B's).
+    "workspace:my_tasks": role_level(CW),
     "workspace:youth_detail": Spec(kwargs=pk("youth"), readers=STAFF),
     # The organisation's change history: a list, so B's caseworker gets B's (empty of A).
     "workspace:history": role_level(STAFF),

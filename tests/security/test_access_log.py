@@ -21,6 +21,7 @@ from accounts.models import AccessLogEntry, User
 from accounts.services import PURPOSES
 from goals.models import ProgressEntry
 from tests.factories import PlacementFactory, YouthFactory
+from tests.security.conftest import insight_export_json
 from tests.security.matrix import RoleClients, send, url_for
 from tests.security.registry import SPECS
 from tests.security.urlwalk import all_routes
@@ -335,5 +336,5 @@ def test_the_access_log_page_and_export_tell_a_list_from_an_opened_profile(world
     text = page.content.decode()
     assert "Liste over unge (vist i en liste)" in text
     assert "Profil: kontakt, plan, skånehensyn, praktikker, mål og beviser (åbnet)" in text
-    export = caseworker.get(reverse("privacy:youth_export_json", args=[a.youth.pk])).json()
+    export = insight_export_json(caseworker, a.youth)
     assert {entry["how"] for entry in export["access_log"]} >= {"Vist i en liste", "Åbnet"}

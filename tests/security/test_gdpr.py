@@ -21,16 +21,12 @@ from goals.models import ProgressEntry
 from placements.models import FollowUp
 from privacy.anonymise import youth_anonymise, youth_due_for_anonymisation
 from privacy.export import youth_data_export
-from tests.security.conftest import client_for
+from tests.security.conftest import client_for, insight_export_json
 from youth.models import Youth
 
 
-def _export_json(world, user=None):
-    client = client_for(user or world.a.caseworker)
-    response = client.get(reverse("privacy:youth_export_json", kwargs={"pk": world.a.youth.pk}))
-    assert response.status_code == 200
-    assert response["Content-Disposition"].startswith("attachment;")
-    return json.loads(response.content)
+def _export_json(world):
+    return insight_export_json(client_for(world.a.caseworker), world.a.youth)
 
 
 def test_json_export_holds_the_youths_data_from_every_app(world):
@@ -77,12 +73,24 @@ def test_export_holds_no_secrets_of_the_system(world):
 
 
 def test_each_export_writes_an_access_log_row(world):
-    before = AccessLogEntry.objects.filter(youth_id=world.a.youth.pk).count()
-    export = _export_json(world)
-    rows = AccessLogEntry.objects.filter(youth_id=world.a.youth.pk)
-    assert rows.count() == before + 1
+    youth = world.a.youth
+    before = AccessLogEntry.objects.filter(youth_id=youth.pk).count()
+    client = client_for(world.a.caseworker)
+    client.get(reverse("privacy:youth_export_json", kwargs={"pk": youth.pk}))
+    export = insight_export_json(client, youth)
+    rows = AccessLogEntry.objects.filter(youth_id=youth.pk)
+    assert rows.count() == before + 2, "the page with the button, then the download"
     assert rows.first().user == world.a.caseworker
-    assert rows.first().what in {entry["what"] for entry in export["access_log"]}
+    assert rows.first().what.startswith("Indsigt: alle oplysninger og adgangslog (JSON)")
+    assert "Indsigt: forbered JSON" in {entry["what"] for entry in export["access_log"]}
+
+
+def test_the_json_export_is_prepared_by_a_task_not_in_the_request(world):
+    client = client_for(world.a.caseworker)
+    response = client.post(reverse("privacy:youth_export_json", kwargs={"pk": world.a.youth.pk}))
+    document = PreparedDocument.objects.get(pk=response.url.split("/")[-2])
+    assert document.status == PreparedDocument.Status.PENDING, "the task runs after commit"
+    assert not document.file
 
 
 def test_pdf_export_is_readable_danish_with_name_and_access_log(

@@ -1,4 +1,5 @@
-"""My tasks on the dashboard: each kind appears when there is work and disappears when done."""
+"""My tasks: each kind appears when there is work and disappears when done. The overview
+fetches them from their own address after it has loaded (htmx)."""
 
 import datetime as dt
 
@@ -8,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import AccessLogEntry
 from accounts.services import signin_link_create
 from certificates.models import Certificate
 from certificates.services.cohorts import (
@@ -32,9 +34,37 @@ from tests.factories import (
 
 
 def tasks(client) -> str:
-    page = client.get(reverse("workspace:dashboard")).content.decode()
+    """The task list as the overview swaps it in."""
+    response = client.get(reverse("workspace:my_tasks"), headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert "<html" not in page, "htmx gets the list alone"
     start = page.index('id="my-tasks-heading"')
     return page[start : page.index("</section>", start)]
+
+
+def test_the_overview_fetches_the_tasks_and_links_to_them_without_javascript(
+    caseworker_client, running
+):
+    running.next_follow_up_on = timezone.localdate()
+    running.save()
+    page = caseworker_client.get(reverse("workspace:dashboard")).content.decode()
+    url = reverse("workspace:my_tasks")
+    assert f'data-hx-get="{url}" data-hx-trigger="load"' in page
+    assert f'<a href="{url}">Vis mine opgaver</a>' in page
+    assert "Opfølgninger, der skal laves" not in page, "the overview does not count them"
+    full = caseworker_client.get(url).content.decode()
+    assert "<html" in full and "Tilbage til oversigten" in full
+    assert "Opfølgninger, der skal laves" in full
+
+
+def test_the_tasks_are_access_logged_for_every_youth_they_name(
+    caseworker_client, caseworker, running
+):
+    running.next_follow_up_on = timezone.localdate()
+    running.save()
+    tasks(caseworker_client)
+    row = AccessLogEntry.objects.get(user=caseworker, what="Mine opgaver")
+    assert (row.youth_id, row.organisation_id) == (running.youth_id, running.organisation_id)
 
 
 @pytest.fixture
@@ -155,6 +185,7 @@ def test_managers_see_no_task_list(manager_client):
         "my-tasks-heading"
         not in manager_client.get(reverse("workspace:dashboard")).content.decode()
     )
+    assert manager_client.get(reverse("workspace:my_tasks")).status_code == 403
 
 
 def _make_work(organisation, caseworker, mentor_user, count):
@@ -185,7 +216,7 @@ def test_task_queries_do_not_grow_with_the_work(
     _make_work(organisation, caseworker, mentor_user, 14)
     with CaptureQueriesContext(connection) as large:
         shown = tasks(caseworker_client)
-    print(f"\ndashboard queries: {len(small)} with 2 placements, {len(large)} with 16")
+    print(f"\ntask queries: {len(small)} with 2 placements, {len(large)} with 16")
     assert "10+" in shown, "each kind shows at most 10 rows"
     assert len(large) == len(small)
 

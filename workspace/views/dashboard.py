@@ -2,8 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
-from accounts.access import staff_required
+from accounts.access import caseworker_required, staff_required
 from accounts.models import User
 from accounts.services import access_log_record_many
 
@@ -37,10 +38,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "workspace/dashboard.html",
-        {
-            "overview": overview,
-            "today": today,
-            "days": DASHBOARD_DAYS,
-            "my_tasks": tasks_for_user(request.user, today=today),
-        },
+        {"overview": overview, "today": today, "days": DASHBOARD_DAYS},
     )
+
+
+@caseworker_required
+@require_GET
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    """The caseworker's tasks. The overview fetches them after it has loaded (htmx), so it
+    answers without waiting for their queries; without JavaScript a link on the overview
+    opens them as a page of their own."""
+    groups = tasks_for_user(request.user, today=timezone.localdate())
+    access_log_record_many(
+        user=request.user,
+        youths=[task.youth for group in groups for task in group.tasks if task.youth],
+        what="Mine opgaver",
+    )
+    template = "workspace/partials/my_tasks.html" if request.htmx else "workspace/my_tasks.html"
+    return render(request, template, {"my_tasks": groups})
