@@ -268,8 +268,9 @@ class HistoryEntry(models.Model):
         verbose_name_plural = _("change history")
         ordering = ["-at", "-pk"]
         indexes = [
-            # The organisation's history page (filters narrow it further) ...
-            models.Index(fields=["organisation", "-at"], name="history_org_at"),
+            # The organisation's history page (filters narrow it further), in the page's
+            # order: a late page's ids are read from this index alone ...
+            models.Index(fields=["organisation", "-at", "-id"], name="history_org_at_id"),
             # ... and the young person's profile.
             models.Index(
                 fields=["youth_id", "-at"],

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django import forms
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from youth.selectors import youth_for_user
 
 SYSTEM = "system"
 HISTORY_ON_PROFILE = 10
+PAGE_SIZE = 50
 
 
 class HistoryFilterForm(forms.Form):
@@ -35,15 +37,23 @@ class HistoryFilterForm(forms.Form):
 
     def __init__(self, *args, organisation_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        # Everyone in the organisation who can act: staff and mentors (a few hundred at most).
-        people = User.objects.filter(
-            organisation_id=organisation_id,
-            role__in=[User.Role.CASEWORKER, User.Role.MANAGER, User.Role.MENTOR],
-        ).order_by("first_name", "last_name", "pk")
+        # Everyone in the organisation who can act: staff and mentors (hundreds in a big
+        # unit), by name as User.__str__ gives it, read as plain values.
+        people = (
+            User.objects.filter(
+                organisation_id=organisation_id,
+                role__in=[User.Role.CASEWORKER, User.Role.MANAGER, User.Role.MENTOR],
+            )
+            .order_by("first_name", "last_name", "pk")
+            .values_list("pk", "first_name", "last_name", "username")
+        )
         self.fields["person"].choices = [
             ("", _("Everyone")),
             (SYSTEM, _("The system (nightly jobs)")),
-            *((str(person.pk), str(person)) for person in people),
+            *(
+                (str(pk), f"{first} {last}".strip() or username)
+                for pk, first, last, username in people
+            ),
         ]
         self.fields["action"].choices = [("", _("Everything"))] + sorted(
             ((code, str(label)) for code, label in ACTIONS.items()), key=lambda choice: choice[1]
@@ -96,6 +106,16 @@ def history_entries(
     if until is not None:
         entries = entries.filter(at__lt=_start_of(until + dt.timedelta(days=1)))
     return entries
+
+
+def history_page(entries: QuerySet[HistoryEntry], number: str | None) -> Page:
+    """One page of entries, newest first. The page's ids come first, from the index in the
+    page's order (organisation, -at, -id) alone, then only those rows are read: a late page
+    of a big organisation skips ~23,000 entries, and skipping whole rows sorted them all."""
+    page = Paginator(entries.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
+    rows = entries.in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list]
+    return page
 
 
 def history_youth_named(user: User, entries: Iterable[HistoryEntry]) -> dict[int, Youth]:

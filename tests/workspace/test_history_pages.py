@@ -179,11 +179,12 @@ def test_one_young_persons_history_has_its_own_heading(caseworker_client, busy):
     assert "Hvem har ændret hvad om Asta Holm" in response.content.decode()
 
 
-def test_the_page_is_paginated(manager_client, caseworker, youth):
-    for _ in range(51):
-        _record(by=caseworker, youth=youth)
-    assert len(_shown(manager_client.get(HISTORY))) == 50
-    assert len(_shown(manager_client.get(HISTORY, {"side": 2}))) == 1
+def test_the_page_is_paginated_newest_first(manager_client, caseworker, youth):
+    same_time = timezone.now()
+    entries = [_record(by=caseworker, youth=youth, at=same_time) for _ in range(51)]
+    newest_first = sorted(entries, key=lambda entry: entry.pk, reverse=True)
+    assert _shown(manager_client.get(HISTORY)) == newest_first[:50]
+    assert _shown(manager_client.get(HISTORY, {"side": 2})) == newest_first[50:]
 
 
 def test_the_names_shown_are_access_logged(manager, manager_client, busy):

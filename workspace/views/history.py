@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -8,9 +7,7 @@ from accounts.forms import request_id
 from accounts.services import access_log_record_many
 from youth.selectors import get_youth_for_user
 
-from ..history import HistoryFilterForm, history_entries, history_youth_named
-
-PAGE_SIZE = 50
+from ..history import HistoryFilterForm, history_entries, history_page, history_youth_named
 
 
 @require_GET
@@ -22,8 +19,7 @@ def history(request: HttpRequest) -> HttpResponse:
     youth = get_youth_for_user(request.user, youth_pk) if youth_pk else None
     form = HistoryFilterForm(request.GET, organisation_id=request.user.organisation_id)
     entries = history_entries(request.user, youth=youth, **form.filters())
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("side"))
-    page.object_list = list(page.object_list)
+    page = history_page(entries, request.GET.get("side"))
     named = history_youth_named(request.user, page.object_list)
     for entry in page.object_list:
         entry.youth = named.get(entry.youth_id)
