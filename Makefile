@@ -40,5 +40,5 @@ lint: install
 # Translations: the Danish catalogue is locale/da/LC_MESSAGES/django.po; the compiled .mo
 # is committed so that running the app needs no gettext tools.
 messages: install
-	$(DEV) $(BIN)/python manage.py makemessages -l da --ignore=.venv --ignore=tests --ignore=scripts --no-obsolete
+	$(DEV) $(BIN)/python manage.py makemessages -l da --ignore=.venv --ignore=node_modules --ignore=tests --ignore=scripts --no-obsolete
 	msgfmt --check -o locale/da/LC_MESSAGES/django.mo locale/da/LC_MESSAGES/django.po
