@@ -10,7 +10,6 @@ import csv
 import datetime as dt
 import io
 import json
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,13 +21,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import AccessLogEntry, SignInLink, User
-from accounts.selectors import access_log_for_youth, signin_links_for
+from accounts.selectors import access_log_for_youth, history_for_youth, signin_links_for
 from certificates.models import Certificate
 from documents.models import PreparedDocument
 from documents.pdf import html_to_pdf, pdf_attachment
 from documents.services import RenderedDocument
 from goals.models import LearningGoal, ProgressEntry
-from placements.models import FollowUp, Placement
+from placements.models import FollowUp, Placement, WeeklyHours
 from youth.models import Youth
 
 # What the export shows of each model: the personal data and the course, not internals
@@ -53,6 +52,10 @@ CERTIFICATE_FIELDS = [
     "created_at",
 ]  # fmt: skip
 SIGNIN_LINK_FIELDS = ["created_at", "expires_at", "revoked_at", "last_used_at"]
+WEEKLY_HOURS_FIELDS = [
+    "placement", "week_starts_on", "hours_worked", "attendance", "days_attended",
+    "days_planned", "author", "created_at",
+]  # fmt: skip
 # What a placement's and a user's names (their __str__) are made of.
 PLACEMENT_NAME = ["kind", "youth__first_name", "youth__last_name", "company__name"]
 USER_NAME = ["first_name", "last_name", "username"]
@@ -143,6 +146,13 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         .select_related("author")
         .only(*PROGRESS_FIELDS, *_named("author", USER_NAME))
     )
+    weekly_hours = (
+        WeeklyHours.objects.filter(placement__youth=youth)
+        .select_related("author", "placement__youth", "placement__company")
+        .only(
+            *WEEKLY_HOURS_FIELDS, *_named("placement", PLACEMENT_NAME), *_named("author", USER_NAME)
+        )
+    )
     # Thousands of rows for a long course: plain values, not model instances, read in chunks
     # so that only the rows being turned into the export's entries are held at a time.
     access_log = (
@@ -185,6 +195,8 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
             signin_links_for(youth.user_id),
             SIGNIN_LINK_FIELDS,
         ),
+        "weekly_hours": _records(weekly_hours, WEEKLY_HOURS_FIELDS),
+        "history": _history(by, youth),
         "access_log": [
             {
                 "at": at.astimezone(tz).isoformat(timespec="seconds"),
@@ -197,6 +209,22 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
             for at, first_name, last_name, username, role, what, kind, purpose in access_log
         ],
     }
+
+
+def _history(by: User, youth: Youth) -> list[dict[str, Any]]:
+    """Who changed what about the young person, in words: the action and the fields'
+    names in the reader's language, as the history page shows them."""
+    tz = timezone.get_current_timezone()
+    return [
+        {
+            "at": _plain(entry.at, tz),
+            "action": entry.action_label,
+            "by": str(entry.by) if entry.by else _("The system (nightly jobs)"),
+            "fields": ", ".join(entry.field_labels),
+            "detail": entry.detail,
+        }
+        for entry in history_for_youth(by, youth.pk).order_by("at", "pk")
+    ]
 
 
 @dataclass(frozen=True)
@@ -213,6 +241,7 @@ SECTIONS = [
     ("progress_entries", ProgressEntry, PROGRESS_FIELDS),
     ("certificates", Certificate, CERTIFICATE_FIELDS),
     ("signin_links", SignInLink, SIGNIN_LINK_FIELDS),
+    ("weekly_hours", WeeklyHours, WEEKLY_HOURS_FIELDS),
 ]
 
 
@@ -225,6 +254,7 @@ def _section_titles() -> dict[str, str]:
         "progress_entries": _("Progress entries"),
         "certificates": _("Certificates"),
         "signin_links": _("Sign-in links"),
+        "weekly_hours": _("Hours and attendance"),
     }
 
 
@@ -282,62 +312,98 @@ def export_sections(export: dict[str, Any]) -> list[ExportSection]:
     return sections
 
 
-def _readable_log(export: dict[str, Any]) -> list[dict[str, Any]]:
+def _readable_times(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     at = AccessLogEntry._meta.get_field("at")
-    return [entry | {"at": _readable(at, entry["at"])} for entry in export["access_log"]]
+    return [entry | {"at": _readable(at, entry["at"])} for entry in entries]
 
 
-# Up to this many access-log rows are printed in the PDF; a longer log is summarised (who
-# looked, what, how often, first and last time) and attached in full as a CSV file.
-ACCESS_LOG_PDF_ROWS = 100
-ACCESS_LOG_CSV_NAME = "adgangslog.csv"
+# Up to this many rows of the access log, and of the change history, are printed in the
+# PDF; a longer list is summarised (who, what, how often, first and last time) and attached
+# in full as a CSV file.
+LONG_LIST_PDF_ROWS = 100
 
 
 @dataclass(frozen=True)
-class AccessSummaryRow:
+class SummaryRow:
     who: str
-    role: str
     what: str
     count: int
     first: str
     last: str
 
 
-def access_log_summary(log: list[dict[str, Any]]) -> list[AccessSummaryRow]:
-    """One row per person and what they looked at, most looks first. `log` is newest first."""
-    counts = Counter((entry["who"], entry["role"], entry["what"]) for entry in log)
-    first: dict[tuple, str] = {}
-    last: dict[tuple, str] = {}
-    for entry in log:
-        key = (entry["who"], entry["role"], entry["what"])
-        last.setdefault(key, entry["at"])
-        first[key] = entry["at"]
+@dataclass(frozen=True)
+class LongList:
+    """The access log or the change history as the PDF shows it: every row, or a summary
+    with the whole list in an attached CSV file."""
+
+    rows: list[dict[str, Any]]
+    summary: list[SummaryRow]
+    count: int
+    csv_name: str
+    csv: bytes | None
+
+
+def _summary(rows: list[dict[str, Any]], who, what) -> list[SummaryRow]:
+    """One row per person and what they did or looked at, most often first, with the first
+    and the last time (`rows` hold ISO times, in either order)."""
+    times: dict[tuple, list[dt.datetime]] = {}
+    for row in rows:
+        times.setdefault((who(row), what(row)), []).append(dt.datetime.fromisoformat(row["at"]))
+    shown = "%d.%m.%Y %H:%M"
     return [
-        AccessSummaryRow(*key, count=count, first=first[key], last=last[key])
-        for key, count in counts.most_common()
+        SummaryRow(*key, count=len(at), first=min(at).strftime(shown), last=max(at).strftime(shown))
+        for key, at in sorted(times.items(), key=lambda item: -len(item[1]))
     ]
 
 
-def access_log_csv(log: list[dict[str, Any]]) -> bytes:
-    """The whole access log for Danish Excel: UTF-8 with BOM, semicolons."""
+def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
+    """A list for Danish Excel: UTF-8 with BOM, semicolons."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_("When"), _("Who"), _("Role"), _("What was shown"), _("Why")])
-    writer.writerows(
-        [entry["at"], entry["who"], entry["role"], entry["what"], entry["purpose"]] for entry in log
-    )
+    writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue().encode()
+
+
+def _long_list(rows, *, who, what, csv_name: str, header: list[str], columns) -> LongList:
+    readable = _readable_times(rows)
+    if len(rows) <= LONG_LIST_PDF_ROWS:
+        return LongList(readable, [], len(rows), csv_name, None)
+    table = [[row[column] for column in columns] for row in readable]
+    return LongList([], _summary(rows, who, what), len(rows), csv_name, _csv(header, table))
+
+
+def _access_log(export: dict[str, Any]) -> LongList:
+    return _long_list(
+        export["access_log"],
+        who=lambda row: f"{row['who']} ({row['role']})",
+        what=lambda row: row["what"],
+        csv_name="adgangslog.csv",
+        header=[_("When"), _("Who"), _("Role"), _("What was shown"), _("Why")],
+        columns=["at", "who", "role", "what", "purpose"],
+    )
+
+
+def _change_history(export: dict[str, Any]) -> LongList:
+    return _long_list(
+        export["history"],
+        who=lambda row: row["by"],
+        what=lambda row: row["action"],
+        csv_name="aendringshistorik.csv",
+        header=[_("When"), _("What"), _("Who"), _("Fields changed"), _("Detail")],
+        columns=["at", "action", "by", "fields", "detail"],
+    )
 
 
 def youth_export_pdf(*, export: dict[str, Any]) -> bytes:
     """The export as a readable Danish PDF, rendered with the certificates' safe fetcher.
 
-    A long access log would be hundreds of pages: the PDF then shows a summary and carries
-    the full log as an attached CSV file."""
+    A long access log or change history would be hundreds of pages: the PDF then shows a
+    summary of it and carries the whole list as an attached CSV file."""
     with translation.override("da"):
-        log = _readable_log(export)
-        long_log = len(log) > ACCESS_LOG_PDF_ROWS
+        access_log, history = _access_log(export), _change_history(export)
         html = render_to_string(
             "privacy/pdf/export.html",
             {
@@ -346,15 +412,15 @@ def youth_export_pdf(*, export: dict[str, Any]) -> bytes:
                     AccessLogEntry._meta.get_field("at"), export["exported_at"]
                 ),
                 "sections": export_sections(export),
-                "access_log": [] if long_log else log,
-                "access_summary": access_log_summary(log) if long_log else [],
-                "access_count": len(log),
-                "access_csv_name": ACCESS_LOG_CSV_NAME,
+                "access_log": access_log,
+                "history": history,
             },
         )
-        attachments = (
-            [pdf_attachment(access_log_csv(log), name=ACCESS_LOG_CSV_NAME)] if long_log else []
-        )
+    attachments = [
+        pdf_attachment(long_list.csv, name=long_list.csv_name)
+        for long_list in (history, access_log)
+        if long_list.csv is not None
+    ]
     return html_to_pdf(html, attachments=attachments)
 
 

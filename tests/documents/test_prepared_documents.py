@@ -12,14 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from accounts.models import AccessLogEntry
-from accounts.services import access_log_record
+from accounts.models import AccessLogEntry, HistoryEntry
+from accounts.services import access_log_record, history_record
 from documents import pdf
 from documents import services as document_services
 from documents.models import PreparedDocument
 from documents.services import RenderedDocument, document_kind_register, document_request
 from documents.tasks import document_prepare_task
-from privacy.export import ACCESS_LOG_PDF_ROWS
+from privacy.export import LONG_LIST_PDF_ROWS
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ def test_a_failed_render_says_so(caseworker_client, caseworker, queued):
 def test_a_long_access_log_is_summarised_and_attached_as_csv(
     caseworker_client, caseworker, manager, youth, queued
 ):
-    for number in range(ACCESS_LOG_PDF_ROWS + 5):
+    for number in range(LONG_LIST_PDF_ROWS + 5):
         access_log_record(
             user=manager if number % 2 else caseworker,
             youth_id=youth.pk,
@@ -159,12 +159,36 @@ def test_a_long_access_log_is_summarised_and_attached_as_csv(
     document.refresh_from_db()
     reader = PdfReader(document.file.open("rb"))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    assert f"set {ACCESS_LOG_PDF_ROWS + 5} gange" in text
+    assert f"set {LONG_LIST_PDF_ROWS + 5} gange" in text
     assert "adgangslog.csv" in text
     (csv_bytes,) = reader.attachments["adgangslog.csv"]
     lines = csv_bytes.decode("utf-8-sig").splitlines()
-    assert len(lines) == ACCESS_LOG_PDF_ROWS + 5 + 1  # a header and every look
+    assert len(lines) == LONG_LIST_PDF_ROWS + 5 + 1  # a header and every look
     assert "Opslag 2" in lines[1] or "Opslag 2" in lines[2] or "Opslag 2" in lines[3]
+
+
+def test_a_long_change_history_is_summarised_and_attached_as_csv(caseworker, youth, queued):
+    for _ in range(LONG_LIST_PDF_ROWS + 5):
+        history_record(
+            by=caseworker, action="youth.updated", obj=youth, youth_id=youth.pk,
+            fields=["phone"],
+        )  # fmt: skip
+    document = document_request(
+        kind="gdpr-export", owner=caseworker, title="x", params={"youth_id": youth.pk}
+    )
+    document_prepare_task.apply(args=[document.pk])
+    document.refresh_from_db()
+    reader = PdfReader(document.file.open("rb"))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    changes = HistoryEntry.objects.filter(youth_id=youth.pk).count()
+    assert changes >= LONG_LIST_PDF_ROWS + 5
+    assert f"Der er {changes} ændringer" in text
+    assert f"{caseworker} Oplysninger ændret {LONG_LIST_PDF_ROWS + 5}" in text
+    (csv_bytes,) = reader.attachments["aendringshistorik.csv"]
+    lines = csv_bytes.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Hvornår;Hvad;Hvem;Ændrede felter;Detalje"
+    assert len(lines) == changes + 1
+    assert sum(line.endswith(";telefon;") for line in lines) == LONG_LIST_PDF_ROWS + 5
 
 
 def test_expired_documents_are_purged(caseworker, queued, settings):

@@ -4,6 +4,7 @@ keeps issued certificates verifiable."""
 
 import json
 from datetime import date, timedelta
+from decimal import Decimal
 from io import BytesIO, StringIO
 
 import pytest
@@ -13,12 +14,13 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.models import AccessLogEntry, SignInLink
-from accounts.services import access_log_record
+from accounts.services import access_log_record, history_record
 from certificates.models import Certificate
 from certificates.services.issuing import certificate_revoke
 from documents.models import PreparedDocument
 from goals.models import ProgressEntry
-from placements.models import FollowUp
+from placements.models import FollowUp, WeeklyHours
+from placements.services import weekly_hours_record
 from privacy.anonymise import youth_anonymise, youth_due_for_anonymisation
 from privacy.export import youth_data_export
 from tests.security.conftest import client_for, insight_export_json
@@ -55,6 +57,34 @@ def test_json_export_holds_the_youths_data_from_every_app(world):
     assert {entry["what"] for entry in log} >= {"Praktik"}
     assert any(entry["who"] == str(a.mentor_user) for entry in log)
     assert all(entry["purpose"] for entry in log)
+
+
+def test_json_export_holds_the_hours_and_the_change_history_in_words(world):
+    a = world.a
+    monday = a.placement.starts_on - timedelta(days=a.placement.starts_on.weekday())
+    weekly_hours_record(
+        placement=a.placement,
+        week=monday,
+        attendance=WeeklyHours.Attendance.FEWER_DAYS,
+        hours_worked=Decimal("7.5"),
+        days_attended=2,
+        days_planned=3,
+        by=a.caseworker,
+    )
+    history_record(
+        by=a.caseworker, action="youth.updated", obj=a.youth, youth_id=a.youth.pk,
+        fields=["support_needs"],
+    )  # fmt: skip
+    export = _export_json(world)
+    [week] = export["weekly_hours"]
+    assert week["week_starts_on"] == monday.isoformat()
+    assert (week["hours_worked"], week["attendance"]) == ("7.5", "Færre dage")
+    assert (week["days_attended"], week["days_planned"]) == (2, 3)
+    changed = [entry for entry in export["history"] if entry["fields"] == "skånehensyn"]
+    assert [entry["action"] for entry in changed] == ["Oplysninger ændret"]
+    [changed] = changed
+    assert changed["by"] == str(a.caseworker)
+    assert a.secrets["support_needs"] not in json.dumps(export["history"], ensure_ascii=False)
 
 
 def test_json_export_holds_nothing_of_other_youth(world):
@@ -119,6 +149,7 @@ def test_pdf_export_is_readable_danish_with_name_and_access_log(
     assert "Statistikopslag" in text
     assert "Ledelse, statistik og kvalitetssikring" in text
     assert a.secrets["follow_up_note"] in text
+    assert "Ændringshistorik" in text and "Bevis udstedt" in text
     assert world.b.secrets["first_name"] not in text
 
 
