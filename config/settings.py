@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -132,6 +133,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Issuing a cohort is one task per certificate (~0.3 s each) on a queue of its own; the rest
+# (statistics counts, prepared documents, imports) stays on Celery's default queue. A worker
+# started without --queues consumes both and takes from them in turn (kombu puts the queue
+# it just took from last), so a manager's statistics wait for one certificate, not for a
+# whole cohort (tests/core/test_task_queues.py). Production may run a worker per queue.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = [Queue("celery"), Queue("certificates")]
+CELERY_TASK_ROUTES = {"certificates.tasks.*": {"queue": "certificates"}}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=15 * 60)

@@ -15,10 +15,17 @@ from certificates.tasks import cohort_certificate_issue_task
 
 
 def worker_start(
-    *, broker_url: str, queue: str, name: str, env: dict[str, str], log: Path
+    *,
+    broker_url: str,
+    queue: str | None,
+    name: str,
+    env: dict[str, str],
+    log: Path,
+    loglevel: str = "WARNING",
 ) -> subprocess.Popen:
     """One worker with one process (concurrency 1), in a session of its own so that it
-    and its child can be killed together."""
+    and its child can be killed together. Without a queue it consumes every queue of
+    CELERY_TASK_QUEUES, as `celery -A config worker` does in production."""
     command = [
         sys.executable,
         "-m",
@@ -28,9 +35,9 @@ def worker_start(
         "worker",
         "--pool=prefork",
         "--concurrency=1",
-        f"--queues={queue}",
+        *([f"--queues={queue}"] if queue else []),
         f"--hostname={name}@%h",
-        "--loglevel=WARNING",
+        f"--loglevel={loglevel}",
         "--without-gossip",
         "--without-mingle",
     ]
