@@ -142,6 +142,17 @@ def test_a_failed_render_says_so(caseworker_client, caseworker, queued):
     assert "kunne ikke laves" in page.content.decode()
 
 
+def _gdpr_pdf(caseworker, youth) -> tuple[PdfReader, str]:
+    """The GDPR export PDF as its task makes it, and its text."""
+    document = document_request(
+        kind="gdpr-export", owner=caseworker, title="x", params={"youth_id": youth.pk}
+    )
+    document_prepare_task.apply(args=[document.pk])
+    document.refresh_from_db()
+    reader = PdfReader(document.file.open("rb"))
+    return reader, " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
 def test_a_long_access_log_is_summarised_and_attached_as_csv(
     caseworker_client, caseworker, manager, youth, queued
 ):
@@ -152,13 +163,7 @@ def test_a_long_access_log_is_summarised_and_attached_as_csv(
             organisation_id=youth.organisation_id,
             what=f"Opslag {number % 3}",
         )
-    document = document_request(
-        kind="gdpr-export", owner=caseworker, title="x", params={"youth_id": youth.pk}
-    )
-    document_prepare_task.apply(args=[document.pk])
-    document.refresh_from_db()
-    reader = PdfReader(document.file.open("rb"))
-    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    reader, text = _gdpr_pdf(caseworker, youth)
     assert f"set {LONG_LIST_PDF_ROWS + 5} gange" in text
     assert "adgangslog.csv" in text
     (csv_bytes,) = reader.attachments["adgangslog.csv"]
@@ -173,13 +178,7 @@ def test_a_long_change_history_is_summarised_and_attached_as_csv(caseworker, you
             by=caseworker, action="youth.updated", obj=youth, youth_id=youth.pk,
             fields=["phone"],
         )  # fmt: skip
-    document = document_request(
-        kind="gdpr-export", owner=caseworker, title="x", params={"youth_id": youth.pk}
-    )
-    document_prepare_task.apply(args=[document.pk])
-    document.refresh_from_db()
-    reader = PdfReader(document.file.open("rb"))
-    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    reader, text = _gdpr_pdf(caseworker, youth)
     changes = HistoryEntry.objects.filter(youth_id=youth.pk).count()
     assert changes >= LONG_LIST_PDF_ROWS + 5
     assert f"Der er {changes} ændringer" in text
