@@ -142,7 +142,15 @@ CELERY_TASK_DEFAULT_QUEUE = "celery"
 CELERY_TASK_QUEUES = [Queue("celery"), Queue("certificates")]
 CELERY_TASK_ROUTES = {"certificates.tasks.*": {"queue": "certificates"}}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
+# A worker process is replaced after this many tasks, or after a task that left it holding
+# more than this much memory (KiB): WeasyPrint keeps some of what it allocates. A child
+# issuing certificates grew from 116 to 136 MB over 300 of them, so a replacement now and
+# then is enough; each one may hold up a task that arrives as the child exits by ~4.5 s (seen
+# as the last certificate of a cohort when the child's count ran out with it).
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=500)
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int(
+    "CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=400 * 1024
+)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=15 * 60)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
 CELERY_TASK_IGNORE_RESULT = True
