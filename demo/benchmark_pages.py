@@ -97,7 +97,7 @@ def page_states() -> list[PageState]:
             _url("youth:list", {"caseworker": caseworker.pk, "sort": "-started_on"}),
             cw,
         ),
-        ("caseworker", "youth list: company", _url("youth:list", {"company": company.pk}), cw),
+        ("caseworker", "youth list: company", _url("youth:list", {"company": company.name}), cw),
         (
             "caseworker",
             "youth list: last page",

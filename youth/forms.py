@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.errors import form_show_error
-from accounts.forms import DATE_INPUT_FORMATS, DateInput, FastSelect
+from accounts.forms import DATE_INPUT_FORMATS, DateInput
 from accounts.models import Organisation, User
 
 from .models import Youth
@@ -105,19 +105,18 @@ class YouthFilterForm(forms.Form):
     caseworker = forms.ModelChoiceField(
         label=_("Caseworker"), queryset=User.objects.none(), required=False, empty_label=_("All")
     )
-    # Hundreds of companies in a big organisation: options written without a template each.
-    company = forms.TypedChoiceField(
-        label=_("Company"), coerce=int, required=False, widget=FastSelect
-    )
+    # A big organisation places its youth at hundreds of companies: a name to search for,
+    # not a list of them all.
+    company = forms.CharField(label=_("Company (name)"), required=False, max_length=100)
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
 
-    def __init__(self, *args, organisation_id: int, companies: list[tuple[int, str]], **kwargs):
+    def __init__(self, *args, organisation_id: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["caseworker"].queryset = User.objects.filter(
             organisation_id=organisation_id, role=User.Role.CASEWORKER
         ).order_by("first_name", "last_name")
-        self.fields["company"].choices = [("", _("All"))] + companies
-        self.fields["q"].widget = forms.SearchInput(attrs={"autocomplete": "off"})
+        for name in ("q", "company"):
+            self.fields[name].widget = forms.SearchInput(attrs={"autocomplete": "off"})
 
     def filters(self) -> dict:
         """The valid filters; a value that does not validate is simply left out."""
@@ -127,6 +126,6 @@ class YouthFilterForm(forms.Form):
             "q": data.get("q", ""),
             "status": data.get("status", ""),
             "caseworker": data.get("caseworker"),
-            "company_id": data.get("company") or None,
+            "company": data.get("company", ""),
             "sort": data.get("sort") or "name",
         }

@@ -54,10 +54,11 @@ def youth_list_for_user(
     q: str = "",
     status: str = "",
     caseworker: User | None = None,
-    company_id: int | None = None,
+    company: str = "",
     sort: str = "name",
 ) -> QuerySet[Youth]:
-    """The youth list: search by name, filter by status, caseworker and company, sorted."""
+    """The youth list: search by name, filter by status, caseworker and the name of a
+    company they have been placed at, sorted."""
     youth = youth_for_user(user)
     for word in q.split():
         youth = youth.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
@@ -65,26 +66,13 @@ def youth_list_for_user(
         youth = youth.filter(status=status)
     if caseworker is not None:
         youth = youth.filter(caseworker=caseworker)
-    if company_id is not None:
-        # Through the reverse relation by name: youth does not import placements.
-        youth = youth.filter(placements__company_id=company_id).distinct()
+    if company.split():
+        # A placement at a company with every word in its name (one probe per young person,
+        # no DISTINCT). Through the reverse relation by name: youth does not import placements.
+        placed = Youth._meta.get_field("placements").related_model.objects.filter(
+            youth=OuterRef("pk")
+        )
+        for word in company.split():
+            placed = placed.filter(company__name__icontains=word)
+        youth = youth.filter(Exists(placed))
     return youth.order_by(*YOUTH_SORTS.get(sort, YOUTH_SORTS["name"]))
-
-
-def youth_company_choices(user: User) -> list[tuple[int, str]]:
-    """The companies the organisation's youth have been placed at, for the company filter.
-
-    From the companies' side with EXISTS (an index probe per company), not DISTINCT over
-    every placement. The models are reached through the relation by name, so this app still
-    imports neither placements nor companies."""
-    if not user.is_staff_member:
-        return []
-    placement_model = Youth._meta.get_field("placements").related_model
-    company_model = placement_model._meta.get_field("company").related_model
-    placed = placement_model.objects.filter(company=OuterRef("pk"))
-    return list(
-        company_model.objects.filter(organisation_id=user.organisation_id)
-        .filter(Exists(placed))
-        .order_by("name", "pk")
-        .values_list("pk", "name")
-    )

@@ -36,11 +36,7 @@ PAGE_SIZE = 25
 
 @staff_required
 def youth_list(request: HttpRequest) -> HttpResponse:
-    form = YouthFilterForm(
-        request.GET,
-        organisation_id=request.user.organisation_id,
-        companies=selectors.youth_company_choices(request.user),
-    )
+    form = YouthFilterForm(request.GET, organisation_id=request.user.organisation_id)
     youth = selectors.youth_list_for_user(request.user, **form.filters())
     page = Paginator(youth, PAGE_SIZE).get_page(request.GET.get("side"))
     access_log_record_many(

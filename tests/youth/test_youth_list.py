@@ -84,9 +84,36 @@ def test_filter_by_status_caseworker_and_company(client, caseworker, colleague, 
         y.full_name for y in Youth.objects.filter(first_name="Ali")
     ]
     assert {n.split()[0] for n in names(client.get(URL, {"caseworker": colleague.pk}))} == {"Sara"}
-    response = client.get(URL, {"company": placement.company_id})
+    response = client.get(URL, {"company": placement.company.name.upper()})
     assert names(response) == [mine.full_name]
-    assert placement.company.name in response.content.decode()  # offered in the filter
+    assert f'value="{placement.company.name.upper()}"' in response.content.decode()
+
+
+def test_the_company_filter_finds_every_word_of_the_name_in_one_company(
+    client, caseworker, organisation
+):
+    placed = {}
+    for first_name, company_name in [
+        ("Asta", "Netto Herning"),
+        ("Bo", "Netto Ikast"),
+        ("Cia", "Herning Bogtrykkeri"),
+    ]:
+        youth = YouthFactory(
+            organisation=organisation, caseworker=caseworker, first_name=first_name
+        )
+        company = CompanyFactory(organisation=organisation, name=company_name)
+        PlacementFactory(organisation=organisation, youth=youth, company=company)
+        placed[first_name] = youth
+    PlacementFactory(organisation=organisation, youth=placed["Asta"])  # a second placement
+    client.force_login(caseworker)
+
+    def found(company: str) -> set[str]:
+        return {name.split()[0] for name in names(client.get(URL, {"company": company}))}
+
+    assert found("netto") == {"Asta", "Bo"}
+    assert found("herning netto") == {"Asta"}
+    assert found("Herning") == {"Asta", "Cia"}
+    assert found("Brugsen") == set()
 
 
 def test_unknown_filter_values_are_ignored(client, caseworker, youth, stranger):
