@@ -52,7 +52,9 @@ def test_the_overview_fetches_the_tasks_and_links_to_them_without_javascript(
     assert f'data-hx-get="{url}" data-hx-trigger="load"' in page
     assert f'<a href="{url}">Vis mine opgaver</a>' in page
     assert "Opfølgninger, der skal laves" not in page, "the overview does not count them"
-    full = caseworker_client.get(url).content.decode()
+    response = caseworker_client.get(url)
+    assert "HX-Request" in response["Vary"]
+    full = response.content.decode()
     assert "<html" in full and "Tilbage til oversigten" in full
     assert "Opfølgninger, der skal laves" in full
 

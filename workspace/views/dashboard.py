@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from accounts.access import caseworker_required, staff_required
@@ -55,4 +56,7 @@ def my_tasks(request: HttpRequest) -> HttpResponse:
         what="Mine opgaver",
     )
     template = "workspace/partials/my_tasks.html" if request.htmx else "workspace/my_tasks.html"
-    return render(request, template, {"my_tasks": groups})
+    response = render(request, template, {"my_tasks": groups})
+    # The same address is a fragment or a page: a cache must not give one for the other.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
