@@ -28,6 +28,8 @@ from documents.pdf import html_to_pdf, pdf_attachment
 from documents.services import RenderedDocument
 from goals.models import LearningGoal, ProgressEntry
 from placements.models import FollowUp, Placement, WeeklyHours
+from reports.models import ProgressReport
+from transfers.models import Transfer
 from youth.models import Youth
 
 # What the export shows of each model: the personal data and the course, not internals
@@ -52,6 +54,14 @@ CERTIFICATE_FIELDS = [
     "created_at",
 ]  # fmt: skip
 SIGNIN_LINK_FIELDS = ["created_at", "expires_at", "revoked_at", "last_used_at"]
+PROGRESS_REPORT_FIELDS = [
+    "period_starts_on", "period_ends_on", "status", "youth_words", "include_accommodations",
+    "assessment", "shared_at", "shared_by", "shared_with", "created_by", "created_at",
+]  # fmt: skip
+TRANSFER_FIELDS = [
+    "from_organisation", "to_organisation", "status", "note", "started_by", "started_at",
+    "decided_by", "decided_at", "decline_reason",
+]  # fmt: skip
 WEEKLY_HOURS_FIELDS = [
     "placement", "week_starts_on", "hours_worked", "attendance", "days_attended",
     "days_planned", "author", "created_at",
@@ -196,6 +206,16 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
             SIGNIN_LINK_FIELDS,
         ),
         "weekly_hours": _records(weekly_hours, WEEKLY_HOURS_FIELDS),
+        "progress_reports": _records(
+            ProgressReport.objects.filter(youth=youth).select_related("shared_by", "created_by"),
+            PROGRESS_REPORT_FIELDS,
+        ),
+        "transfers": _records(
+            Transfer.objects.filter(youth=youth).select_related(
+                "from_organisation", "to_organisation", "started_by", "decided_by"
+            ),
+            TRANSFER_FIELDS,
+        ),
         "history": _history(by, youth),
         "access_log": [
             {
@@ -242,6 +262,8 @@ SECTIONS = [
     ("certificates", Certificate, CERTIFICATE_FIELDS),
     ("signin_links", SignInLink, SIGNIN_LINK_FIELDS),
     ("weekly_hours", WeeklyHours, WEEKLY_HOURS_FIELDS),
+    ("progress_reports", ProgressReport, PROGRESS_REPORT_FIELDS),
+    ("transfers", Transfer, TRANSFER_FIELDS),
 ]
 
 
@@ -255,6 +277,8 @@ def _section_titles() -> dict[str, str]:
         "certificates": _("Certificates"),
         "signin_links": _("Sign-in links"),
         "weekly_hours": _("Hours and attendance"),
+        "progress_reports": _("Progress reports"),
+        "transfers": _("Handovers"),
     }
 
 
@@ -275,11 +299,21 @@ def _field_labels() -> dict[str, str]:
         "placement": _("placement"),
         "goal": _("goal"),
         "goals": _("goals"),
+        "from_organisation": _("sending unit"),
+        "started_by": _("started by"),
+        "started_at": _("started"),
+        "decided_by": _("decided by"),
+        "decided_at": _("decided"),
+        "shared_at": _("shared"),
+        "shared_by": _("shared by"),
+        "created_by": _("created by"),
     }
 
 
 def _readable(field: models.Field | None, value: Any) -> Any:
-    """ISO dates from the export, shown the Danish way."""
+    """ISO dates from the export shown the Danish way, yes and no in words."""
+    if isinstance(field, models.BooleanField):
+        return _("Yes") if value else _("No")
     if not value or field is None:
         return value
     if isinstance(field, models.DateTimeField):

@@ -53,6 +53,16 @@ def test_json_export_holds_the_youths_data_from_every_app(world):
         "revoked_at",
         "last_used_at",
     }
+    assert sorted(r["shared_with"] for r in export["progress_reports"]) == [
+        "",
+        "Rehabiliteringsteamet",
+    ]
+    assert {r["status"] for r in export["progress_reports"]} == {"Kladde", "Delt"}
+    [transfer] = export["transfers"]
+    assert (transfer["from_organisation"], transfer["status"]) == (
+        a.organisation.name,
+        "Afventer accept",
+    )
     log = export["access_log"]
     assert {entry["what"] for entry in log} >= {"Praktik"}
     assert any(entry["who"] == str(a.mentor_user) for entry in log)
@@ -150,6 +160,8 @@ def test_pdf_export_is_readable_danish_with_name_and_access_log(
     assert "Ledelse, statistik og kvalitetssikring" in text
     assert a.secrets["follow_up_note"] in text
     assert "Ændringshistorik" in text and "Bevis udstedt" in text
+    assert "Progressionsrapporter" in text and "Rehabiliteringsteamet" in text
+    assert "Overdragelser" in text and "Fylder 25" in text
     assert world.b.secrets["first_name"] not in text
 
 
