@@ -71,18 +71,27 @@ def request_id_posted_or_query(request: HttpRequest, name: str) -> int | None:
 
 
 class FastSelect(forms.Select):
-    """A flat select whose options are written in Python instead of through one template
-    render per option: 600 options take ~200 ms through Django's templates, ~2 ms here.
-    For long flat choice lists (no option groups, no per-option attributes)."""
+    """A select whose options are written in Python instead of through one template render
+    per option: 600 options take ~200 ms through Django's templates, ~2 ms here. For long
+    choice lists, flat or in option groups (no per-option attributes)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = self.build_attrs(self.attrs, attrs) | {"name": name}
         chosen = {str(v) for v in self.format_value(value)}
-        options = []
-        for choice, label in self.choices:
-            option = "" if choice is None else str(choice)
-            selected = " selected" if option in chosen else ""
-            options.append(f'<option value="{escape(option)}"{selected}>{escape(label)}</option>')
+
+        def option(choice, label) -> str:
+            value = "" if choice is None else str(choice)
+            selected = " selected" if value in chosen else ""
+            return f'<option value="{escape(value)}"{selected}>{escape(label)}</option>'
+
+        options = [
+            f'<optgroup label="{escape(group)}">'
+            + "".join(option(choice, label) for choice, label in members)
+            + "</optgroup>"
+            if isinstance(members, list | tuple)
+            else option(group, members)
+            for group, members in self.choices
+        ]
         return format_html(
             "<select{}>{}</select>", flatatt(final_attrs), mark_safe("".join(options))
         )

@@ -37,23 +37,25 @@ class HistoryFilterForm(forms.Form):
 
     def __init__(self, *args, organisation_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        # Everyone in the organisation who can act: staff and mentors (hundreds in a big
-        # unit), by name as User.__str__ gives it, read as plain values.
+        # Everyone in the organisation who can act, the staff first and then the mentors
+        # (hundreds in a big unit), by name as User.__str__ gives it, read as plain values.
         people = (
             User.objects.filter(
                 organisation_id=organisation_id,
                 role__in=[User.Role.CASEWORKER, User.Role.MANAGER, User.Role.MENTOR],
             )
             .order_by("first_name", "last_name", "pk")
-            .values_list("pk", "first_name", "last_name", "username")
+            .values_list("pk", "first_name", "last_name", "username", "role")
         )
+        staff, mentors = [], []
+        for pk, first, last, username, role in people:
+            group = mentors if role == User.Role.MENTOR else staff
+            group.append((str(pk), f"{first} {last}".strip() or username))
         self.fields["person"].choices = [
             ("", _("Everyone")),
             (SYSTEM, _("The system (nightly jobs)")),
-            *(
-                (str(pk), f"{first} {last}".strip() or username)
-                for pk, first, last, username in people
-            ),
+            (_("Staff"), staff),
+            (_("Mentors"), mentors),
         ]
         self.fields["action"].choices = [("", _("Everything"))] + sorted(
             ((code, str(label)) for code, label in ACTIONS.items()), key=lambda choice: choice[1]

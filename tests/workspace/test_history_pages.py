@@ -150,6 +150,19 @@ def test_the_manager_sees_the_organisations_history_newest_first(manager_client,
     assert "Historik" in manager_client.get(reverse("workspace:dashboard")).content.decode()
 
 
+def test_who_lists_the_staff_and_then_the_mentors_in_groups(
+    manager_client, caseworker, mentor_user
+):
+    page = manager_client.get(HISTORY, {"person": mentor_user.pk}).content.decode()
+    who = page[page.index('name="person"') : page.index("</select>", page.index('name="person"'))]
+    staff, mentors = (
+        who.index('<optgroup label="Medarbejdere">'),
+        who.index('<optgroup label="Mentorer">'),
+    )
+    assert staff < who.index(f'<option value="{caseworker.pk}">') < mentors
+    assert who.index(f'<option value="{mentor_user.pk}" selected>') > mentors
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
