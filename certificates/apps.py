@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CertificatesConfig(AppConfig):
@@ -9,5 +10,9 @@ class CertificatesConfig(AppConfig):
 
         from .cohort_files import COHORT_PDF, COHORT_ZIP, cohort_pdf_render, cohort_zip_render
 
-        document_kind_register(COHORT_PDF, cohort_pdf_render)
-        document_kind_register(COHORT_ZIP, cohort_zip_render)
+        document_kind_register(
+            COHORT_PDF, cohort_pdf_render, label=_("All certificates in one PDF (for printing)")
+        )
+        document_kind_register(
+            COHORT_ZIP, cohort_zip_render, label=_("ZIP with one PDF per certificate")
+        )

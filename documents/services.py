@@ -3,10 +3,11 @@
 An app that makes a kind of document registers its renderer once (in its AppConfig.ready),
 so this app, low in the dependency order, never imports the apps that use it:
 
-    document_kind_register("gdpr-export", render_gdpr_export)
+    document_kind_register("gdpr-export", render_gdpr_export, label=_("Insight export (PDF)"))
 
-A renderer gets the PreparedDocument (owner, organisation, params) and returns the bytes
-and the file name. It runs in a Celery worker (in-process when no broker is configured).
+The label names the kind in the change history ("Dokument bestilt (Indsigt (PDF))"). A
+renderer gets the PreparedDocument (owner, organisation, params) and returns the bytes and
+the file name. It runs in a Celery worker (in-process when no broker is configured).
 """
 
 import logging
@@ -36,10 +37,12 @@ class RenderedDocument:
 
 Renderer = Callable[[PreparedDocument], RenderedDocument]
 _RENDERERS: dict[str, Renderer] = {}
+_LABELS: dict[str, str] = {}
 
 
-def document_kind_register(kind: str, renderer: Renderer) -> None:
+def document_kind_register(kind: str, renderer: Renderer, *, label: str) -> None:
     _RENDERERS[kind] = renderer
+    _LABELS[kind] = label
 
 
 def document_request(
@@ -69,9 +72,13 @@ def document_request(
             youth_id=youth_id,
             expires_at=timezone.now() + timedelta(hours=settings.DOCUMENT_RETENTION_HOURS),
         )
-        # The title names the young person: the history keeps only the kind.
+        # The title names the young person: the history keeps only the kind, in words.
         history_record(
-            by=owner, action="document.requested", obj=document, youth_id=youth_id, detail=kind
+            by=owner,
+            action="document.requested",
+            obj=document,
+            youth_id=youth_id,
+            detail=str(_LABELS[kind]),
         )
         transaction.on_commit(lambda: document_prepare_task.delay(document.pk))
     return document

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PrivacyConfig(AppConfig):
@@ -11,8 +12,10 @@ class PrivacyConfig(AppConfig):
 
         from .export import gdpr_export_json_render, gdpr_export_render
 
-        document_kind_register(GDPR_EXPORT, gdpr_export_render)
-        document_kind_register(GDPR_EXPORT_JSON, gdpr_export_json_render)
+        document_kind_register(GDPR_EXPORT, gdpr_export_render, label=_("Insight export (PDF)"))
+        document_kind_register(
+            GDPR_EXPORT_JSON, gdpr_export_json_render, label=_("Insight export (JSON)")
+        )
 
 
 GDPR_EXPORT = "gdpr-export"

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
@@ -9,7 +10,9 @@ class ReportsConfig(AppConfig):
 
         from .report import statistics_report_render
 
-        document_kind_register(STATISTICS_REPORT, statistics_report_render)
+        document_kind_register(
+            STATISTICS_REPORT, statistics_report_render, label=_("Statistics report (PDF)")
+        )
 
 
 STATISTICS_REPORT = "statistics-report"

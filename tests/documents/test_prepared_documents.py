@@ -121,7 +121,9 @@ def test_only_the_owner_sees_the_document(client, caseworker, colleague, manager
 def test_the_task_is_idempotent(caseworker, queued):
     rendered = []
     document_kind_register(
-        "test-kind", lambda doc: rendered.append(doc.pk) or RenderedDocument(b"%PDF", "t.pdf")
+        "test-kind",
+        lambda doc: rendered.append(doc.pk) or RenderedDocument(b"%PDF", "t.pdf"),
+        label="Test",
     )
     document = document_request(kind="test-kind", owner=caseworker, title="Test", params={})
     document_prepare_task.apply(args=[document.pk])
@@ -133,7 +135,7 @@ def test_a_failed_render_says_so(caseworker_client, caseworker, queued):
     def broken(document):
         raise RuntimeError("WeasyPrint died")
 
-    document_kind_register("broken-kind", broken)
+    document_kind_register("broken-kind", broken, label="Test")
     document = document_request(kind="broken-kind", owner=caseworker, title="Test", params={})
     document_prepare_task.apply(args=[document.pk])
     document.refresh_from_db()

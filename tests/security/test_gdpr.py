@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from accounts.models import AccessLogEntry, SignInLink
+from accounts.models import AccessLogEntry, HistoryEntry, SignInLink
 from accounts.services import access_log_record, history_record
 from certificates.models import Certificate
 from certificates.services.issuing import certificate_revoke
@@ -131,6 +131,8 @@ def test_the_json_export_is_prepared_by_a_task_not_in_the_request(world):
     document = PreparedDocument.objects.get(pk=response.url.split("/")[-2])
     assert document.status == PreparedDocument.Status.PENDING, "the task runs after commit"
     assert not document.file
+    requested = HistoryEntry.objects.get(action="document.requested", object_id=document.pk)
+    assert requested.detail == "Indsigt (JSON)", "the kind in words, never the title"
 
 
 def test_pdf_export_is_readable_danish_with_name_and_access_log(
