@@ -67,10 +67,12 @@ def youth_list_for_user(
     if caseworker is not None:
         youth = youth.filter(caseworker=caseworker)
     if company.split():
-        # A placement at a company with every word in its name (one probe per young person,
-        # no DISTINCT). Through the reverse relation by name: youth does not import placements.
+        # A placement at a company with every word in its name (EXISTS, no DISTINCT), among
+        # the unit's youth's placements (looked up by their ids: unbounded, PostgreSQL read
+        # the whole country's placements to count a page). Through the reverse relation by
+        # name: youth does not import placements.
         placed = Youth._meta.get_field("placements").related_model.objects.filter(
-            youth=OuterRef("pk")
+            youth_of_organisation("youth_id", user.organisation_id), youth=OuterRef("pk")
         )
         for word in company.split():
             placed = placed.filter(company__name__icontains=word)
