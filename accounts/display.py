@@ -34,6 +34,12 @@ def _local(value: dt.date) -> dt.date:
     return value
 
 
+def person_name(first_name: str, last_name: str, username: str) -> str:
+    """A person as User.__str__ writes them, from plain values: the full name, or the
+    username when there is none."""
+    return f"{first_name} {last_name}".strip() or username
+
+
 def points_number(value: Decimal | float | int | None) -> str:
     """Points as a number: "2", "2,5" (no trailing ",0")."""
     return "" if value is None else floatformat(value, -1)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from .display import person_name
 from .history import action_label, field_labels
 from .validators import validate_logo, validate_phone
 
@@ -114,7 +115,7 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        return person_name(self.first_name, self.last_name, self.username)
 
     def get_session_auth_hash(self) -> str:
         return self._session_hash(secret=None)

@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.display import date_short, datetime_short, person_name
 from accounts.models import AccessLogEntry, SignInLink, User
 from accounts.selectors import access_log_for_youth, history_for_youth, signin_links_for
 from certificates.models import Certificate
@@ -220,7 +221,7 @@ def youth_data_export(*, youth: Youth, by: User) -> dict[str, Any]:
         "access_log": [
             {
                 "at": at.astimezone(tz).isoformat(timespec="seconds"),
-                "who": f"{first_name} {last_name}".strip() or username,
+                "who": person_name(first_name, last_name, username),
                 "role": roles.get(role, role),
                 "what": what,
                 "how": kinds.get(kind, kind),
@@ -317,9 +318,9 @@ def _readable(field: models.Field | None, value: Any) -> Any:
     if not value or field is None:
         return value
     if isinstance(field, models.DateTimeField):
-        return dt.datetime.fromisoformat(value).strftime("%d.%m.%Y %H:%M")
+        return datetime_short(dt.datetime.fromisoformat(value))
     if isinstance(field, models.DateField):
-        return dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+        return date_short(dt.date.fromisoformat(value))
     return value
 
 
@@ -384,9 +385,8 @@ def _summary(rows: list[dict[str, Any]], who, what) -> list[SummaryRow]:
     times: dict[tuple, list[dt.datetime]] = {}
     for row in rows:
         times.setdefault((who(row), what(row)), []).append(dt.datetime.fromisoformat(row["at"]))
-    shown = "%d.%m.%Y %H:%M"
     return [
-        SummaryRow(*key, count=len(at), first=min(at).strftime(shown), last=max(at).strftime(shown))
+        SummaryRow(*key, count=len(at), first=datetime_short(min(at)), last=datetime_short(max(at)))
         for key, at in sorted(times.items(), key=lambda item: -len(item[1]))
     ]
 

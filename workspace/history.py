@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.display import person_name
 from accounts.forms import DateField, FastSelect
 from accounts.history import ACTIONS
 from accounts.models import HistoryEntry, User
@@ -50,7 +51,7 @@ class HistoryFilterForm(forms.Form):
         staff, mentors = [], []
         for pk, first, last, username, role in people:
             group = mentors if role == User.Role.MENTOR else staff
-            group.append((str(pk), f"{first} {last}".strip() or username))
+            group.append((str(pk), person_name(first, last, username)))
         self.fields["person"].choices = [
             ("", _("Everyone")),
             (SYSTEM, _("The system (nightly jobs)")),

@@ -40,6 +40,10 @@ class Capped(list):
         super().__init__(rows[:DASHBOARD_ROWS])
         self.more = len(rows) > DASHBOARD_ROWS
 
+    @property
+    def badge(self) -> str:
+        return f"{len(self)}+" if self.more else str(len(self))
+
 
 def _own(user: User, queryset: QuerySet | Q, youth_path: str = "") -> QuerySet | Q:
     """A caseworker's dashboard shows their own youth; a manager's the whole organisation.
