@@ -128,9 +128,12 @@ CELERY_TASK_ACKS_LATE = True
 # after this many seconds; it must be longer than the longest task (see the time limit).
 # Every worker looks for such tasks every 10 seconds (kombu's default looks only every tenth
 # time, and skips a turn when another worker is looking, so a task could wait minutes more).
+# A look takes milliseconds under a lock in Redis; a worker killed while it held the lock
+# kept every other worker from looking for kombu's default 5 minutes, here 30 seconds.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
     "unacked_restore_throttle": 1,
+    "unacked_mutex_expire": 30,
 }
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # Issuing a cohort is one task per certificate (~0.3 s each) on a queue of its own; the rest
